@@ -1,0 +1,29 @@
+package ui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// runTUI runs the Bubble Tea program and hands back the final audit,
+// whatever the way out: quit, SIGTERM, or a cancelled context (SIGHUP).
+func runTUI(opts Options) (Result, error) {
+	m := newModel(opts)
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opts.Input != nil {
+		popts = append(popts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		popts = append(popts, tea.WithOutput(opts.Output))
+	}
+	final, err := tea.NewProgram(m, popts...).Run()
+	if fm, ok := final.(model); ok {
+		return fm.result(), err
+	}
+	return m.result(), err
+}
