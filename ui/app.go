@@ -98,6 +98,11 @@ func newModel(opts Options) model {
 	}
 	ti := textinput.New()
 	ti.CharLimit = 2000
+	// A steady cursor: blinking would redraw the screen twice a second
+	// while the user is thinking, for no benefit.
+	tis := ti.Styles()
+	tis.Cursor.Blink = false
+	ti.SetStyles(tis)
 	m := model{
 		pack: opts.Pack, audit: audit, path: opts.Path, readOnly: opts.ReadOnly,
 		quick: opts.Quick || audit.Quick, now: now, problems: opts.PackProblems,

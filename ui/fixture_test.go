@@ -31,7 +31,7 @@ func testPack() *checklist.Pack {
 			{ID: "NMC-SM", Publisher: "NMC", Title: "Guidance on using social media responsibly", Year: "2019", Confidence: checklist.Verified},
 			{ID: "S4", Publisher: "Defence union Q&A", Title: "Member questions", Year: "2016", Confidence: checklist.Secondary},
 		},
-		Platforms: []checklist.Platform{{ID: "x", Name: "X (Twitter)", Note: "Posts are public by default."}, {ID: "facebook", Name: "Facebook and Messenger"}, {ID: "whatsapp", Name: "WhatsApp"}},
+		Platforms:  []checklist.Platform{{ID: "x", Name: "X (Twitter)", Note: "Posts are public by default."}, {ID: "facebook", Name: "Facebook and Messenger"}, {ID: "whatsapp", Name: "WhatsApp"}},
 		Regulators: []checklist.Regulator{{ID: "gmc", Name: "GMC", Full: "General Medical Council"}, {ID: "nmc", Name: "NMC", Full: "Nursing and Midwifery Council"}},
 		Roles: []checklist.Role{
 			{ID: "doctor", Name: "Doctor", Regulator: "gmc", Clinical: true},
@@ -41,7 +41,7 @@ func testPack() *checklist.Pack {
 		Sections: []checklist.Section{
 			{ID: "vis", Title: "Visibility and privacy settings", Items: []checklist.Item{
 				{ID: "vis.x-protected", Question: "Is your personal X account set to \"Protect your posts\"?",
-					Why: "X is public by default, so every post can be searched, quoted and screenshotted by anyone.",
+					Why:      "X is public by default, so every post can be searched, quoted and screenshotted by anyone.",
 					Severity: checklist.Medium, RaiseIfIdentified: true, Quick: true,
 					Applies: checklist.Applies{Platforms: []string{"x"}, Accounts: []checklist.AccountType{checklist.Personal}},
 					HowTo:   map[string]checklist.HowTo{"x": howto("Settings and privacy", "Privacy and safety", "Audience, media and tagging", "Protect your posts")},

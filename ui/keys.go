@@ -36,7 +36,6 @@ func (k welcomeKeys) ShortHelp() []key.Binding {
 }
 func (k welcomeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-
 // itemKeys serves the audit question screen.
 type itemKeys struct {
 	Yes, No, Unsure, NA, Accept, Note key.Binding

@@ -28,7 +28,9 @@ func (m model) statusLines() []string {
 		out = append(out, m.st.banner.Render(ansi.Truncate("Read-only: "+m.readOnly, w, "…")))
 	}
 	if m.saveErr != "" {
-		out = append(out, m.st.errBanner.Render(ansi.Truncate("✗ Not saved: "+m.saveErr+". Your answers are kept until you quit.", w, "…")))
+		out = append(out,
+			m.st.errBanner.Render(ansi.Truncate("✗ Progress is NOT being saved. Answers are kept only until you quit.", w, "…")),
+			m.st.errBanner.Render(ansi.Truncate("  Reason: "+checklist.SanitizeLine(m.saveErr), w, "…")))
 	}
 	if m.notice != "" {
 		out = append(out, m.st.banner.Render(ansi.Truncate(m.notice, w, "…")))
@@ -53,6 +55,8 @@ func (m model) helpView() string {
 		h = m.help.View(m.listKeys)
 	case m.screen == scrResults:
 		h = m.help.View(m.resultsKeys)
+	case m.screen == scrProfile && m.profile != nil:
+		h = m.help.ShortHelpView(append(m.profile.form.KeyBinds(), quitKey()))
 	case m.screen == scrWelcome || m.screen == scrDamaged:
 		k := m.welcomeKeys
 		k.fresh = m.screen == scrDamaged
@@ -60,7 +64,13 @@ func (m model) helpView() string {
 	default:
 		return ""
 	}
-	return h
+	// help can overrun its width when even the ellipsis does not fit, so
+	// cut every line to the body width.
+	lines := strings.Split(h, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.bodyWidth(), "…")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // chromeHeight is how many lines the header and footer take.
@@ -135,7 +145,7 @@ func (m model) place() string {
 	case scrProfile:
 		return "About you"
 	case scrMenu:
-		return "Welcome back"
+		return "Finished audit"
 	}
 	return ""
 }

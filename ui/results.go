@@ -37,7 +37,11 @@ func (m model) resultsBody() string {
 	b.WriteString(m.st.title.Render("Sections") + "\n")
 	for _, s := range score.Sections {
 		title := checklist.SanitizeLine(m.pack.Sections[s.Section].Title)
-		b.WriteString(m.hang("• ", fmt.Sprintf("%s: %s · %d ✓  %d need action  %d unanswered", title, bandWord(s.Tally), s.Safe, s.Action, s.Unanswered)) + "\n")
+		line := fmt.Sprintf("%s: %s, %d to act on", title, bandWord(s.Tally), s.Action)
+		if s.Unanswered > 0 {
+			line += fmt.Sprintf(", %d unanswered", s.Unanswered)
+		}
+		b.WriteString(m.hang("• ", line) + "\n")
 	}
 	b.WriteString("\n")
 	if len(plan.Actions) > 0 {
