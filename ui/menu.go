@@ -37,7 +37,10 @@ func (m model) menuView() string {
 	if m.audit.NextReview != "" {
 		b.WriteString(m.wrap("Next review due: "+humanDate(checklist.Date(m.audit.NextReview))+".", 0) + "\n")
 	}
-	b.WriteString("\n")
+	for _, w := range m.contentWarnings() {
+		b.WriteString(m.st.warn.Render(m.wrap("! "+w, 0)) + "\n")
+	}
+	b.WriteString(m.st.faint.Render(m.wrap("Content: "+strings.Join(m.pack.Layers, " + "), 0)) + "\n\n")
 	for i, c := range menuChoices {
 		if i == m.cursor {
 			b.WriteString(m.st.selected.Render("› "+c) + "\n")

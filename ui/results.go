@@ -71,6 +71,10 @@ func (m model) resultsBody() string {
 	if m.audit.NextReview != "" {
 		b.WriteString(m.wrap("Next review: "+humanDate(checklist.Date(m.audit.NextReview))+". Platforms change their settings several times a year.", 0) + "\n")
 	}
+	for _, w := range m.contentWarnings() {
+		b.WriteString(m.st.warn.Render(m.wrap("! "+w, 0)) + "\n")
+	}
+	b.WriteString(m.st.faint.Render(m.wrap("Content: "+strings.Join(m.pack.Layers, " + "), 0)) + "\n")
 	b.WriteString(m.st.italic.Render(m.wrap(notLegalAdvice, 0)))
 	return b.String()
 }
