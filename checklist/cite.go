@@ -46,7 +46,7 @@ func startsWithWord(p string) bool {
 }
 
 func paraWord(p string) string {
-	if strings.ContainsAny(p, "–-,") {
+	if strings.ContainsAny(p, "–-,&") || strings.Contains(p, " and ") {
 		return "paras"
 	}
 	return "para"

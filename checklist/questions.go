@@ -1,6 +1,9 @@
 package checklist
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Question is one thing the audit asks: an item, expanded for one platform
 // when the item is about a per-platform setting.
@@ -104,5 +107,32 @@ func Citations(cites []Citation, regulator, role string) []Citation {
 			own = append(own, c)
 		}
 	}
-	return append(own, general...)
+	return mergeCitations(append(own, general...))
+}
+
+// mergeCitations joins citations of the same source into one, so the user
+// reads "paras 4, 9" once rather than the same document twice. Citations
+// marked uncertain stay apart, so their caveat stays with them.
+func mergeCitations(cs []Citation) []Citation {
+	var out []Citation
+	seen := map[string]int{}
+	for _, c := range cs {
+		k := c.Source
+		if c.Uncertain {
+			out = append(out, c)
+			continue
+		}
+		if i, ok := seen[k]; ok {
+			switch {
+			case out[i].Para == "":
+				out[i].Para = c.Para
+			case c.Para != "" && !strings.Contains(out[i].Para, c.Para):
+				out[i].Para += ", " + c.Para
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, c)
+	}
+	return out
 }

@@ -56,7 +56,8 @@ func (m model) helpView() string {
 	case m.screen == scrResults:
 		h = m.help.View(m.resultsKeys)
 	case m.screen == scrProfile && m.profile != nil:
-		h = m.help.ShortHelpView(append(m.profile.form.KeyBinds(), quitKey()))
+		// In a form q is typed text, so only ctrl+c quits here.
+		h = m.help.ShortHelpView(append(m.profile.form.KeyBinds(), bind([]string{"ctrl+c"}, "ctrl+c", "quit")))
 	case m.screen == scrWelcome || m.screen == scrDamaged:
 		k := m.welcomeKeys
 		k.fresh = m.screen == scrDamaged

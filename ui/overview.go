@@ -30,7 +30,10 @@ func (m model) overviewRows() []overviewRow {
 	for _, sp := range checklist.Spans(m.qs) {
 		t := bands[sp.Section]
 		answered := sp.Count - t.Unanswered
-		right := fmt.Sprintf("%d/%d answered · %s", answered, sp.Count, bandWord(t))
+		right := fmt.Sprintf("%d/%d answered", answered, sp.Count)
+		if t.Unanswered == 0 {
+			right += " · " + bandWord(t)
+		}
 		title := checklist.SanitizeLine(m.pack.Sections[sp.Section].Title)
 		title = ansi.Truncate(title, max(5, w-len(right)-2), "…")
 		gap := max(1, w-ansi.StringWidth(title)-ansi.StringWidth(right))

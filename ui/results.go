@@ -18,7 +18,12 @@ func (m model) resultsBody() string {
 	a, t := m.audit.Progress(m.qs)
 	var b strings.Builder
 	o := score.Overall
-	b.WriteString(m.st.title.Render("Overall: "+strings.ToUpper(bandWord(o))) + m.st.faint.Render(fmt.Sprintf("  ·  %d of %d answered", a, t)) + "\n")
+	if o.Unanswered > 0 {
+		b.WriteString(m.st.title.Render(fmt.Sprintf("Not finished: %d of %d answered", a, t)) + "\n")
+		b.WriteString(m.wrap(fmt.Sprintf("Score so far: %s. Unanswered questions count as needing action until you answer them.", bandWord(o)), 0) + "\n")
+	} else {
+		b.WriteString(m.st.title.Render("Overall: "+strings.ToUpper(bandWord(o))) + m.st.faint.Render(fmt.Sprintf("  ·  %d of %d answered", a, t)) + "\n")
+	}
 	b.WriteString(m.st.italic.Render(m.wrap("A guide to where to start, not a guarantee. Press h for how this is calculated.", 0)) + "\n")
 	if m.showHow {
 		b.WriteString("\n" + m.st.heading.Render("How this is calculated") + "\n")
