@@ -7,6 +7,7 @@ package content
 
 import (
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,7 +29,27 @@ var packsFS embed.FS
 // embeddedDir is the embedded pack's directory within packsFS.
 const embeddedDir = "packs/uk"
 
-// Embedded returns the built-in UK pack: the files of packs/uk merged in
+// snapshotJSON is the embedded pack as decoded and validated from packs/uk,
+// stored as JSON by `go generate ./content`. Parsing and validating the YAML
+// with positions takes a large share of a second; decoding this takes a few
+// milliseconds, so start-up stays close to a bare Bubble Tea program.
+// TestSnapshotMatchesSource fails if the YAML changes without regenerating.
+//
+//go:embed snapshot.json
+var snapshotJSON []byte
+
+// Embedded returns the built-in UK pack from the snapshot of packs/uk.
+func Embedded() (*checklist.Pack, error) {
+	var p checklist.Pack
+	if err := json.Unmarshal(snapshotJSON, &p); err != nil {
+		return nil, fmt.Errorf("the built-in content is damaged (%v): reinstall pressend", err)
+	}
+	return &p, nil
+}
+
+//go:generate go run ./gensnapshot
+
+// EmbeddedFromSource returns the built-in UK pack: the files of packs/uk merged in
 // file-name order and validated. Each file is a partial pack whose lists
 // are appended; the first file to set id, title, version, reviewed or
 // jurisdiction sets it for the pack, and a later file that sets it to
@@ -38,7 +59,7 @@ const embeddedDir = "packs/uk"
 //
 // The pack is parsed afresh on each call (under a tenth of a second)
 // because the package keeps no mutable state; callers should keep it.
-func Embedded() (*checklist.Pack, error) {
+func EmbeddedFromSource() (*checklist.Pack, error) {
 	p, probs := loadDir(packsFS, embeddedDir, time.Now())
 	if len(probs) > 0 {
 		return nil, probs
@@ -157,9 +178,9 @@ func LoadLayered(dir string) (*checklist.Pack, Problems, error) {
 }
 
 func loadLayered(dir string, now time.Time) (*checklist.Pack, Problems, error) {
-	base, probs := loadDir(packsFS, embeddedDir, now)
-	if len(probs) > 0 {
-		return nil, nil, fmt.Errorf("the built-in content pack is invalid:\n%w", probs)
+	base, err := Embedded()
+	if err != nil {
+		return nil, nil, err
 	}
 	p, probs := layerDir(base, dir, now)
 	return p, probs, nil
@@ -210,11 +231,11 @@ func validateFile(path string, now time.Time) (Problems, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, probs := loadDir(packsFS, embeddedDir, now)
-	if len(probs) > 0 {
-		return nil, fmt.Errorf("cannot check %s: the built-in content pack is invalid:\n%w", path, probs)
+	base, err := Embedded()
+	if err != nil {
+		return nil, err
 	}
-	_, probs = check(path, data, base, now)
+	_, probs := check(path, data, base, now)
 	return probs, nil
 }
 
