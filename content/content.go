@@ -7,7 +7,6 @@ package content
 
 import (
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -29,23 +28,13 @@ var packsFS embed.FS
 // embeddedDir is the embedded pack's directory within packsFS.
 const embeddedDir = "packs/uk"
 
-// snapshotJSON is the embedded pack as decoded and validated from packs/uk,
-// stored as JSON by `go generate ./content`. Parsing and validating the YAML
-// with positions takes a large share of a second; decoding this takes a few
-// milliseconds, so start-up stays close to a bare Bubble Tea program.
-// TestSnapshotMatchesSource fails if the YAML changes without regenerating.
-//
-//go:embed snapshot.json
-var snapshotJSON []byte
-
-// Embedded returns the built-in UK pack from the snapshot of packs/uk.
-func Embedded() (*checklist.Pack, error) {
-	var p checklist.Pack
-	if err := json.Unmarshal(snapshotJSON, &p); err != nil {
-		return nil, fmt.Errorf("the built-in content is damaged (%v): reinstall pressend", err)
-	}
-	return &p, nil
-}
+// Embedded returns the built-in UK pack. It comes from snapshot.go, which
+// `go generate ./content` writes from packs/uk: parsing and validating the
+// YAML with positions takes a large share of a second, while the compiled
+// snapshot costs nothing to load, so start-up stays close to a bare Bubble
+// Tea program. TestSnapshotMatchesSource fails if the YAML changes without
+// regenerating.
+func Embedded() (*checklist.Pack, error) { return snapshot(), nil }
 
 //go:generate go run ./gensnapshot
 
