@@ -125,7 +125,12 @@ func (a *app) commands() *cobra.Command {
 	}
 	forget.Flags().BoolVarP(&a.yes, "yes", "y", false, "do not ask for confirmation")
 
-	pack := &cobra.Command{Use: "pack", Short: "Check and show content packs", Args: noArgs}
+	// pack is runnable only so that cobra checks its arguments: a command
+	// without RunE prints help and exits 0 for `pressend pack nope`.
+	pack := &cobra.Command{
+		Use: "pack", Short: "Check and show content packs", Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
 	validate := &cobra.Command{
 		Use:   "validate FILE",
 		Short: "Check a custom content pack and print every problem with its line and column",

@@ -12,7 +12,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/charmbracelet/colorprofile"
-	"github.com/google/renameio/v2/maybe"
 	"github.com/spf13/cobra"
 
 	"github.com/pressend/pressend/checklist"
@@ -64,7 +63,7 @@ func (a *app) runReport(_ *cobra.Command, _ []string) error {
 	}
 	// Written whole or not at all, and private: the plan describes the
 	// user's own accounts.
-	if err := maybe.WriteFile(a.output, []byte(buf.String()), 0o600); err != nil {
+	if err := writePrivate(a.output, []byte(buf.String())); err != nil {
 		return fmt.Errorf("could not write the report: %w", err)
 	}
 	fmt.Fprintf(a.stderr, "Wrote your action plan to %s\n", a.output)
