@@ -289,22 +289,12 @@ type Pack struct {
 
 // Source finds a source by id.
 func (p *Pack) Source(id string) (Source, bool) {
-	for _, s := range p.Sources {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return Source{}, false
+	return findByID(p.Sources, id, func(x Source) string { return x.ID })
 }
 
 // Platform finds a platform by id.
 func (p *Pack) Platform(id string) (Platform, bool) {
-	for _, pl := range p.Platforms {
-		if pl.ID == id {
-			return pl, true
-		}
-	}
-	return Platform{}, false
+	return findByID(p.Platforms, id, func(x Platform) string { return x.ID })
 }
 
 // PlatformName gives the display name of a platform, or the id itself.
@@ -317,32 +307,17 @@ func (p *Pack) PlatformName(id string) string {
 
 // Role finds a role by id.
 func (p *Pack) Role(id string) (Role, bool) {
-	for _, r := range p.Roles {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return Role{}, false
+	return findByID(p.Roles, id, func(x Role) string { return x.ID })
 }
 
 // Regulator finds a regulator by id.
 func (p *Pack) Regulator(id string) (Regulator, bool) {
-	for _, r := range p.Regulators {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return Regulator{}, false
+	return findByID(p.Regulators, id, func(x Regulator) string { return x.ID })
 }
 
 // Nation finds a nation by id.
 func (p *Pack) Nation(id string) (Nation, bool) {
-	for _, n := range p.Nations {
-		if n.ID == id {
-			return n, true
-		}
-	}
-	return Nation{}, false
+	return findByID(p.Nations, id, func(x Nation) string { return x.ID })
 }
 
 // Item finds an item by id, with the index of its section.
@@ -377,4 +352,16 @@ type Override struct {
 	CheckAction string   `yaml:"check_action,omitempty" json:"check_action,omitempty"`
 	Check       string   `yaml:"check,omitempty" json:"check,omitempty"`
 	Minutes     int      `yaml:"minutes,omitempty" json:"minutes,omitempty"`
+}
+
+// findByID returns the first element whose id matches; packs are small, so
+// a linear scan is simpler than keeping indexes in step with layering.
+func findByID[T any](xs []T, id string, idOf func(T) string) (T, bool) {
+	for _, x := range xs {
+		if idOf(x) == id {
+			return x, true
+		}
+	}
+	var zero T
+	return zero, false
 }
