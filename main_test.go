@@ -1,0 +1,506 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/goccy/go-yaml"
+
+	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/content"
+	"github.com/pressend/pressend/ui/cli"
+)
+
+// sandbox is one isolated pressend installation: its own data folder and
+// config folder, so no test reads or writes the real HOME.
+type sandbox struct {
+	t       *testing.T
+	data    string
+	packs   string
+	baseEnv []string
+}
+
+type outcome struct {
+	code           int
+	stdout, stderr string
+}
+
+func newSandbox(t *testing.T) *sandbox {
+	t.Helper()
+	// Registered before t.Setenv so it runs after the environment is
+	// restored, leaving xdg as it found it for the next test.
+	t.Cleanup(xdg.Reload)
+	home := t.TempDir()
+	cfg := filepath.Join(home, "config")
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("XDG_DATA_HOME", filepath.Join(home, "share"))
+	xdg.Reload()
+	c := &sandbox{t: t, data: filepath.Join(home, "audits"), packs: filepath.Join(cfg, "pressend", "packs")}
+	c.baseEnv = []string{"HOME=" + home, "TERM=xterm-256color", "PRESSEND_DATA_DIR=" + c.data}
+	return c
+}
+
+// run executes pressend in-process with stdin as its (non-terminal) input.
+func (c *sandbox) run(stdin string, args ...string) outcome {
+	c.t.Helper()
+	var stdout, stderr strings.Builder
+	code := cli.Execute(context.Background(), cli.Env{
+		Args: args, Stdin: strings.NewReader(stdin), Stdout: &stdout, Stderr: &stderr,
+		Environ: c.baseEnv, Version: version,
+	})
+	o := outcome{code, stdout.String(), stderr.String()}
+	for _, s := range []string{o.stdout, o.stderr} {
+		low := strings.ToLower(s)
+		if strings.Contains(low, "panic") || strings.Contains(low, "goroutine") {
+			c.t.Errorf("pressend %q printed a crash:\n%s", args, s)
+		}
+	}
+	return o
+}
+
+func (c *sandbox) want(o outcome, code int, args ...string) {
+	c.t.Helper()
+	if o.code != code {
+		c.t.Errorf("pressend %q: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", args, o.code, code, o.stdout, o.stderr)
+	}
+}
+
+// saveAudit writes a partly answered audit the way the interactive
+// command would, so report, audits and forget have something to read.
+func (c *sandbox) saveAudit(name string) string {
+	c.t.Helper()
+	pack, err := content.Embedded()
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	a := checklist.NewAudit(name, pack, now)
+	a.SetProfile(&checklist.Profile{
+		Role: pack.Roles[0].ID, Nation: pack.Nations[0].ID,
+		Accounts: map[string]checklist.AccountType{pack.Platforms[0].ID: checklist.Personal},
+	}, now)
+	qs := checklist.Questions(pack, a.Profile, false)
+	if len(qs) < 2 {
+		c.t.Fatalf("only %d questions apply to the test profile", len(qs))
+	}
+	if err := a.SetAnswer(qs[0].Key, checklist.No, "", now); err != nil {
+		c.t.Fatal(err)
+	}
+	if err := a.SetAnswer(qs[1].Key, checklist.Yes, "", now); err != nil {
+		c.t.Fatal(err)
+	}
+	store, err := checklist.OpenStore(c.data)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	s, err := store.Open(name)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Save(a); err != nil {
+		c.t.Fatal(err)
+	}
+	return store.Path(name)
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--nope"},
+		{"--audit"},
+		{"report", "--format"},
+		{"report", "--format", "pdf"},
+		{"report", "--bogus"},
+		{"pack", "show", "--format", "toml"},
+		{"not-a-command"},
+		{"report", "extra"},
+		{"forget"},
+		{"forget", "a", "b"},
+		{"pack", "validate"},
+		{"audits", "x"},
+		{"--quick=maybe"},
+		{"pack", "nope"},
+	} {
+		c := newSandbox(t)
+		o := c.run("", args...)
+		c.want(o, 2, args...)
+		if !strings.Contains(o.stderr, "--help") {
+			t.Errorf("pressend %q: stderr does not point to --help:\n%s", args, o.stderr)
+		}
+		if o.stdout != "" {
+			t.Errorf("pressend %q: wrote to stdout on a usage error:\n%s", args, o.stdout)
+		}
+	}
+}
+
+func TestBadAuditNames(t *testing.T) {
+	names := []string{"", "../x", "a/b", "..", strings.Repeat("a", 200)}
+	for _, name := range names {
+		for _, args := range [][]string{
+			{"--audit", name},
+			{"--audit=" + name, "--accessible"},
+			{"report", "--audit", name},
+			{"forget", name},
+		} {
+			c := newSandbox(t)
+			o := c.run("", args...)
+			c.want(o, 2, args...)
+			// The message must say what is allowed, not only that it failed.
+			if !strings.Contains(strings.ToLower(o.stderr), "letters") {
+				t.Errorf("pressend %q: message does not say what names are allowed:\n%s", args, o.stderr)
+			}
+		}
+	}
+}
+
+func TestNoTerminal(t *testing.T) {
+	c := newSandbox(t)
+	o := c.run("", "--audit", "me")
+	c.want(o, 1)
+	for _, s := range []string{"needs a terminal", "pressend --accessible", "pressend report"} {
+		if !strings.Contains(o.stderr, s) {
+			t.Errorf("no-terminal message lacks %q:\n%s", s, o.stderr)
+		}
+	}
+	// Refused before anything was created.
+	if _, err := os.Stat(c.data); !os.IsNotExist(err) {
+		t.Errorf("data folder touched without a terminal: %v", err)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	c := newSandbox(t)
+	o := c.run("", "--version")
+	c.want(o, 0)
+	if !strings.Contains(o.stdout, version) {
+		t.Errorf("--version printed %q, want it to contain %q", o.stdout, version)
+	}
+}
+
+func TestReportWithoutAudit(t *testing.T) {
+	c := newSandbox(t)
+	o := c.run("", "report")
+	c.want(o, 1)
+	want := "No saved audit named me in " + c.data
+	if !strings.Contains(o.stderr, want) || !strings.Contains(o.stderr, "Run `pressend` to start one.") {
+		t.Errorf("stderr = %q, want it to contain %q", o.stderr, want)
+	}
+}
+
+func TestReportFormats(t *testing.T) {
+	c := newSandbox(t)
+	c.saveAudit("me")
+	checks := map[string]func(string) bool{
+		"":         func(s string) bool { return len(s) > 100 },
+		"text":     func(s string) bool { return len(s) > 100 && !strings.Contains(s, "\x1b[") },
+		"markdown": func(s string) bool { return strings.Contains(s, "# ") },
+		"json":     func(s string) bool { var v map[string]any; return json.Unmarshal([]byte(s), &v) == nil },
+		"html":     func(s string) bool { return strings.Contains(strings.ToLower(s), "<html") },
+	}
+	for format, ok := range checks {
+		args := []string{"report"}
+		if format != "" {
+			args = append(args, "--format", format)
+		}
+		o := c.run("", args...)
+		c.want(o, 0, args...)
+		if !ok(o.stdout) {
+			t.Errorf("pressend %q printed an unexpected report:\n%.400s", args, o.stdout)
+		}
+	}
+}
+
+func TestReportOutput(t *testing.T) {
+	c := newSandbox(t)
+	c.saveAudit("member-1")
+	out := filepath.Join(t.TempDir(), "plan.json")
+	// An existing, readable file is replaced by a private one.
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := c.run("", "report", "--audit", "member-1", "--format", "json", "--output", out)
+	c.want(o, 0)
+	fi, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm != 0o600 && os.PathSeparator == '/' {
+		t.Errorf("report written with mode %v, want 0600", perm)
+	}
+	if o.stdout != "" {
+		t.Errorf("report went to stdout as well as the file:\n%.200s", o.stdout)
+	}
+	if data, _ := os.ReadFile(out); !json.Valid(data) {
+		t.Errorf("report file is not the JSON report: %.200s", data)
+	}
+
+	dir := t.TempDir()
+	o = c.run("", "report", "--audit", "member-1", "--output", dir)
+	c.want(o, 1)
+	if !strings.Contains(o.stderr, "folder") {
+		t.Errorf("writing over a folder: stderr = %q", o.stderr)
+	}
+}
+
+func TestAuditsAndForget(t *testing.T) {
+	c := newSandbox(t)
+	o := c.run("", "audits")
+	c.want(o, 0)
+	if want := "No saved audits in " + c.data + "."; !strings.Contains(o.stdout, want) {
+		t.Errorf("audits with none: %q, want %q", o.stdout, want)
+	}
+
+	o = c.run("", "forget", "me")
+	c.want(o, 1)
+	if !strings.Contains(o.stderr, "No saved audit named me") {
+		t.Errorf("forget missing: stderr = %q", o.stderr)
+	}
+
+	path := c.saveAudit("me")
+	o = c.run("", "audits")
+	c.want(o, 0)
+	if !strings.Contains(o.stdout, "me") || !strings.Contains(o.stdout, c.data) {
+		t.Errorf("audits listing lacks the audit or the folder:\n%s", o.stdout)
+	}
+
+	// stdin is not a terminal, so no question is asked.
+	o = c.run("", "forget", "me")
+	c.want(o, 0)
+	if !strings.Contains(o.stdout, path) {
+		t.Errorf("forget did not say what it deleted:\n%s", o.stdout)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("audit file still there after forget: %v", err)
+	}
+	c.want(c.run("", "report"), 1)
+}
+
+func TestPackValidate(t *testing.T) {
+	c := newSandbox(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	writeFile(t, good, `id: acme-trust
+title: Acme NHS Trust additions
+version: "2026.1"
+reviewed: 2026-11-01
+`)
+	o := c.run("", "pack", "validate", good)
+	c.want(o, 0)
+	if !strings.Contains(o.stdout, good+": no problems found") {
+		t.Errorf("good pack: stdout = %q", o.stdout)
+	}
+
+	bad := filepath.Join(dir, "bad.yaml")
+	writeFile(t, bad, `id: acme-trust
+title: Acme
+version: "1"
+reviewed: 2099-01-01
+sections:
+  - id: emp
+    items:
+      - id: acme.x
+        question: Is this safe?
+        why: Because.
+        severity: high
+        check: Look.
+        action: Fix it.
+        minutes: 0
+        kind: task
+        cite:
+          - source: NOT-IN-THE-REGISTER
+`)
+	o = c.run("", "pack", "validate", bad)
+	c.want(o, 1)
+	lines := strings.Split(strings.TrimSpace(o.stdout), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("bad pack: want several problems, got:\n%s", o.stdout)
+	}
+	for _, l := range lines {
+		if !regexp.MustCompile(`^` + regexp.QuoteMeta(bad) + `:\d+:\d+: \S`).MatchString(l) {
+			t.Errorf("problem line %q is not file:line:col: message", l)
+		}
+	}
+
+	c.want(c.run("", "pack", "validate", filepath.Join(dir, "missing.yaml")), 1)
+}
+
+func TestPackShow(t *testing.T) {
+	c := newSandbox(t)
+	for _, format := range []string{"yaml", "json"} {
+		o := c.run("", "pack", "show", "--format", format)
+		c.want(o, 0, format)
+		var v map[string]any
+		var err error
+		if format == "json" {
+			err = json.Unmarshal([]byte(o.stdout), &v)
+		} else {
+			err = yaml.Unmarshal([]byte(o.stdout), &v)
+		}
+		if err != nil || v["id"] == nil {
+			t.Errorf("pack show --format %s does not parse back (%v):\n%.300s", format, err, o.stdout)
+		}
+	}
+}
+
+// A broken custom pack is reported and left out; the built-in pack still
+// works.
+func TestBrokenCustomPackWarns(t *testing.T) {
+	c := newSandbox(t)
+	writeFile(t, filepath.Join(c.packs, "broken.yaml"), "id: [\n")
+	o := c.run("", "pack", "show")
+	c.want(o, 0)
+	if !strings.Contains(o.stderr, "broken.yaml") {
+		t.Errorf("no warning for the broken pack:\n%s", o.stderr)
+	}
+}
+
+func TestDataDirProblems(t *testing.T) {
+	c := newSandbox(t)
+	file := filepath.Join(t.TempDir(), "a-file")
+	writeFile(t, file, "x")
+	for _, args := range [][]string{
+		{"audits", "--data-dir", file},
+		{"report", "--data-dir", filepath.Join(file, "below")},
+	} {
+		o := c.run("", args...)
+		c.want(o, 1, args...)
+		if o.stderr == "" {
+			t.Errorf("pressend %q failed without saying why", args)
+		}
+	}
+}
+
+func writeFile(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runEnv is run with extra environment variables for pressend.
+func (c *sandbox) runEnv(extra []string, stdin string, args ...string) outcome {
+	c.t.Helper()
+	saved := c.baseEnv
+	c.baseEnv = append(append([]string(nil), saved...), extra...)
+	defer func() { c.baseEnv = saved }()
+	return c.run(stdin, args...)
+}
+
+func (c *sandbox) read(name string) *checklist.Audit {
+	c.t.Helper()
+	store, err := checklist.OpenStore(c.data)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	a, err := store.Read(name)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return a
+}
+
+// Accessible mode needs no terminal: it reads answers from a pipe and, at
+// the end of input, saves and exits 0. Each way of asking for it works.
+func TestAccessibleWithoutTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"--accessible"}},
+		{[]string{"ACCESSIBLE=1"}, nil},
+		{[]string{"TERM=dumb"}, nil},
+	} {
+		c := newSandbox(t)
+		o := c.runEnv(tc.env, "", tc.args...)
+		c.want(o, 0, tc.args...)
+		if strings.Contains(o.stderr, "needs a terminal") {
+			t.Errorf("env %q args %q: refused as if interactive:\n%s", tc.env, tc.args, o.stderr)
+		}
+	}
+	c := newSandbox(t)
+	c.want(c.runEnv([]string{"ACCESSIBLE=0"}, ""), 1)
+}
+
+// --quick sets the mode of a new audit; resuming keeps the saved mode
+// unless --quick is given again.
+func TestQuickMode(t *testing.T) {
+	c := newSandbox(t)
+	steps := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"--accessible", "--quick"}, true},
+		{[]string{"--accessible"}, true},
+		{[]string{"--accessible", "--quick=false"}, false},
+		{[]string{"--accessible"}, false},
+	}
+	for _, s := range steps {
+		c.want(c.run("", s.args...), 0, s.args...)
+		if got := c.read("me").Quick; got != s.want {
+			t.Errorf("after pressend %q: Quick = %v, want %v", s.args, got, s.want)
+		}
+	}
+}
+
+func TestDamagedAudit(t *testing.T) {
+	c := newSandbox(t)
+	path := filepath.Join(c.data, "audits", "me.json")
+	writeFile(t, path, "{not json")
+	o := c.run("", "report")
+	c.want(o, 1)
+	for _, s := range []string{path, "damaged", "pressend --audit me"} {
+		if !strings.Contains(o.stderr, s) {
+			t.Errorf("damaged report: stderr lacks %q:\n%s", s, o.stderr)
+		}
+	}
+	o = c.run("", "audits")
+	c.want(o, 0)
+	if !strings.Contains(o.stdout, "damaged") {
+		t.Errorf("audits does not flag the damaged file:\n%s", o.stdout)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "{not json" {
+		t.Errorf("damaged file changed to %q", got)
+	}
+
+	// forget removes the file and the copies set aside.
+	aside := filepath.Join(c.data, "audits", "me.damaged-20260101T000000.json")
+	writeFile(t, aside, "{}")
+	c.want(c.run("", "forget", "me"), 0)
+	for _, p := range []string{path, aside} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s still there after forget", p)
+		}
+	}
+}
+
+// With no home directory and no PRESSEND_DATA_DIR there is nowhere safe
+// to keep audits: a clear error, exit 1.
+func TestNoHome(t *testing.T) {
+	if os.PathSeparator != '/' {
+		t.Skip("HOME does not decide the data folder on Windows")
+	}
+	c := newSandbox(t)
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_DATA_HOME", "")
+	t.Setenv("PRESSEND_DATA_DIR", "")
+	xdg.Reload()
+	c.baseEnv = []string{"TERM=xterm"}
+	for _, args := range [][]string{{"audits"}, {"report"}, {"--accessible"}} {
+		o := c.run("", args...)
+		c.want(o, 1, args...)
+		if !strings.Contains(o.stderr, "PRESSEND_DATA_DIR") {
+			t.Errorf("pressend %q: stderr does not say how to fix it:\n%s", args, o.stderr)
+		}
+	}
+}
