@@ -263,7 +263,7 @@ func (m model) save() tea.Cmd {
 		return nil
 	}
 	snap := m.audit.Clone()
-	return func() tea.Msg { return savedMsg{err: m.saver.save(snap)} }
+	return func() tea.Msg { return savedMsg{err: safely(func() error { return m.saver.save(snap) })} }
 }
 
 // result is what Run hands back to the caller.

@@ -205,3 +205,31 @@ func TestHostileNoteIsContained(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardTurnsPanicIntoQuit breaks the model on purpose: the program
+// must quit cleanly with the answers so far, never show a trace.
+func TestGuardTurnsPanicIntoQuit(t *testing.T) {
+	m := newModel(testOptions(answered(), &memStore{}))
+	_ = m.audit.SetAnswer("vis.x-protected@x", checklist.No, "", fixedNow)
+	m.qs[m.pos+1].Item = nil // a bug: rendering the next question dereferences it
+	g := guard{m: m}
+	broken := m
+	broken.pack = nil // a bug in View
+	if v := (guard{m: broken}).View(); !strings.Contains(v.Content, "unexpected problem") {
+		t.Fatalf("view = %q", v.Content)
+	}
+	next, cmd := g.Update(press("n")) // answering renders the next question
+	gg := next.(guard)
+	if gg.crash == "" || cmd == nil {
+		t.Fatal("panic in Update not caught")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("guard did not quit")
+	}
+	if gg.m.result().Audit.Answers["vis.x-protected@x"].State != checklist.No {
+		t.Fatal("answers before the panic were lost")
+	}
+	if err := safely(func() error { panic("boom") }); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("safely = %v", err)
+	}
+}

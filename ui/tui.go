@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -21,9 +22,13 @@ func runTUI(opts Options) (Result, error) {
 	if opts.Output != nil {
 		popts = append(popts, tea.WithOutput(opts.Output))
 	}
-	final, err := tea.NewProgram(m, popts...).Run()
-	if fm, ok := final.(model); ok {
-		return fm.result(), err
+	final, err := tea.NewProgram(guard{m: m}, popts...).Run()
+	g, ok := final.(guard)
+	if !ok {
+		return m.result(), err
 	}
-	return m.result(), err
+	if g.crash != "" && err == nil {
+		err = fmt.Errorf("pressend hit an unexpected problem (%s); answers given before it are kept", g.crash)
+	}
+	return g.m.result(), err
 }

@@ -107,7 +107,8 @@ func (m model) updateWelcome(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, func() tea.Msg {
-			p, err := move()
+			var p string
+			err := safely(func() (err error) { p, err = move(); return err })
 			return movedMsg{path: p, err: err}
 		}
 	case m.screen == scrWelcome && key.Matches(k, m.welcomeKeys.Start):
