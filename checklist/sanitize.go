@@ -11,9 +11,11 @@ import (
 // safe to show in a terminal or a report: it removes terminal escape
 // sequences, control characters other than newline and tab, and the
 // invisible bidirectional overrides that can make text read differently
-// from how it is stored. Ordinary right-to-left text is kept.
+// from how it is stored. Invalid UTF-8 becomes U+FFFD. Ordinary
+// right-to-left text is kept.
 func Sanitize(s string) string {
-	s = ansi.Strip(s)
+	// Invalid UTF-8 has no reliable width, which would break layouts.
+	s = ansi.Strip(strings.ToValidUTF8(s, "\uFFFD"))
 	if !strings.ContainsFunc(s, unsafeRune) {
 		return s
 	}

@@ -233,3 +233,30 @@ func TestGuardTurnsPanicIntoQuit(t *testing.T) {
 		t.Fatalf("safely = %v", err)
 	}
 }
+
+// FuzzItemViewNote renders the question screen with an arbitrary note at an
+// arbitrary size: it must never panic, let a control sequence through, or
+// draw outside the window.
+func FuzzItemViewNote(f *testing.F) {
+	f.Add("plain note", 80, 24)
+	f.Add("\x1b[2J\x1b]0;x\a界界界 \u202Eevil مرحبا 👩🏽‍⚕️", 61, 16)
+	f.Add(strings.Repeat("w", 3000), 300, 100)
+	f.Fuzz(func(t *testing.T, note string, w, h int) {
+		w, h = 20+abs(w)%281, 5+abs(h)%96
+		a := answered()
+		a.SetNote("vis.x-protected@x", note, fixedNow)
+		m := drive(t, newModel(testOptions(a, &memStore{})), sized(w, h), press("j"), press("j"))
+		v := m.View().Content
+		assertFits(t, "fuzz", v, w, h)
+		if strings.ContainsAny(ansi.Strip(v), "\x1b\a\u202E") {
+			t.Fatal("control characters reached the screen")
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
