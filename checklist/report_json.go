@@ -272,8 +272,13 @@ func tallyOf(t Tally) tallyView {
 		Label:  fmt.Sprintf("%s (%d%%)", t.Band, t.Percent),
 		Counts: fmt.Sprintf("%d safe, %d to act on, %d unanswered", t.Safe, t.Action, t.Unanswered),
 	}
-	if t.Band == BandNone {
+	switch {
+	case t.Band == BandNone:
 		v.Label = string(BandNone) + " yet"
+	case t.Unanswered > 0:
+		// A band for a half-answered section mostly reflects the gaps, so
+		// the label says so rather than calling the user "exposed".
+		v.Label = fmt.Sprintf("not finished (so far %s, %d%%)", t.Band, t.Percent)
 	}
 	return v
 }

@@ -181,7 +181,7 @@ func TestReportContent(t *testing.T) {
 			"Doctor (regulator: GMC)", "7 of 8 answered",
 			"The steps for X (Twitter) were last checked more than nine months ago",
 			"[high] Check this, then if needed: remove any post that could identify a patient",
-			"All accounts · ~30 min", "Overall: exposed (13%)", scoreCaveat, "How this is calculated",
+			"All accounts · ~30 min", "Overall: not finished (so far exposed, 13%)", scoreCaveat, "How this is calculated",
 			"All accounts and habits", "[high] Set your profile to private or friends only.",
 			"Raised to high because you can be identified as a health professional on this account.",
 			"From the question: Is your profile visible only to people you know?",
