@@ -504,3 +504,20 @@ func TestNoHome(t *testing.T) {
 		}
 	}
 }
+
+// TestUnwritableDataDirKeepsGoing: when the data folder cannot be used the
+// user can still answer, is told at once that nothing is saved, gets the
+// plan, and the exit code says it was not saved.
+func TestUnwritableDataDirKeepsGoing(t *testing.T) {
+	c := newSandbox(t)
+	file := filepath.Join(t.TempDir(), "a-file")
+	writeFile(t, file, "x")
+	o := c.run("1\n1\n0\nn\nn\nn\nn\n", "--accessible", "--quick", "--data-dir", file)
+	c.want(o, 1)
+	if !strings.Contains(o.stdout, "NOT being saved") || !strings.Contains(o.stdout, "pressend action plan") {
+		t.Errorf("unsaved session not explained or no plan:\n%s", o.stdout)
+	}
+	if !strings.Contains(o.stderr, "nothing was saved") || !strings.Contains(o.stderr, "--data-dir") {
+		t.Errorf("exit message lacks the reason or the fix:\n%s", o.stderr)
+	}
+}

@@ -122,6 +122,10 @@ func (r *accessibleRun) run(m model) error {
 	if m.readOnly != "" {
 		r.say("Read-only: %s", m.readOnly)
 	}
+	if r.opts.Unsaved != "" {
+		r.saved = false
+		r.say("Progress is NOT being saved: %s. Answers are kept only until the end of this session.", r.opts.Unsaved)
+	}
 	for _, w := range m.contentWarnings() {
 		r.say("Warning: %s", w)
 	}

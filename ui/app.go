@@ -119,6 +119,7 @@ func newModel(opts Options) model {
 		m.saver = &serialSaver{store: opts.Store}
 	}
 	m.audit.Quick = m.quick
+	m.saveErr = opts.Unsaved
 	m.vp.SoftWrap = true
 	m.vp.MouseWheelEnabled = true
 	m.screen = m.startScreen()
@@ -269,5 +270,8 @@ func (m model) save() tea.Cmd {
 // result is what Run hands back to the caller.
 func (m model) result() Result {
 	saved := m.saver != nil && m.saveErr == ""
+	if m.saver == nil && m.readOnly == "" {
+		saved = false
+	}
 	return Result{Audit: m.audit, Saved: saved, ShowPlan: m.showPlan}
 }

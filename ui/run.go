@@ -29,6 +29,10 @@ type Options struct {
 	// ReadOnly says why saving is off, e.g. the audit is open in another
 	// window. Empty when saving works.
 	ReadOnly string
+	// Unsaved says why nothing can be saved at all (for example the data
+	// folder cannot be created). The user can still answer; the screen says
+	// plainly that progress is not being saved.
+	Unsaved string
 	// Path is where the audit file lives, shown on screen.
 	Path string
 	// Damaged, when set, is shown first: the saved file could not be read.

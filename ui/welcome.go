@@ -30,11 +30,14 @@ func (m model) welcomeBody() string {
 	b.WriteString("\n\n")
 	b.WriteString(m.st.heading.Render("Your answers stay on this computer."))
 	b.WriteString("\n")
-	b.WriteString(m.wrap("pressend never connects to the internet, never asks for passwords and never changes a setting for you. Each answer is saved as you give it, to:", 0))
-	b.WriteString("\n")
-	b.WriteString(m.wrap(m.st.accent.Render(m.pathOrNone()), 2))
-	b.WriteString("\n")
-	b.WriteString(m.wrap(fmt.Sprintf("Delete it at any time with: pressend forget %s", m.audit.Name), 0))
+	promise := "pressend never connects to the internet, never asks for passwords and never changes a setting for you."
+	if m.path != "" {
+		b.WriteString(m.wrap(promise+" Each answer is saved as you give it, to:", 0) + "\n")
+		b.WriteString(m.wrap(m.st.accent.Render(m.path), 2) + "\n")
+		b.WriteString(m.wrap(fmt.Sprintf("Delete it at any time with: pressend forget %s", m.audit.Name), 0))
+	} else {
+		b.WriteString(m.wrap(promise+" Nothing is saved in this session: see the message below.", 0))
+	}
 	b.WriteString("\n\n")
 	b.WriteString(m.wrap(m.st.italic.Render(notLegalAdvice), 0))
 	b.WriteString("\n\n")

@@ -33,14 +33,16 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 	}
 	store, err := a.openStore()
 	if err != nil {
-		return err
+		// Nothing can be saved, but the user can still work through the
+		// audit and get the plan; the screen says so from the start.
+		return a.runUnsaved(cmd, accessible, pack, problems, err)
 	}
 	session, lockErr := store.Open(a.audit)
 	// Another window has the audit: carry on read-only rather than refuse,
 	// so the user can still look at their answers.
 	readOnly := errors.Is(lockErr, checklist.ErrLocked)
 	if lockErr != nil && !readOnly {
-		return lockErr
+		return a.runUnsaved(cmd, accessible, pack, problems, lockErr)
 	}
 	defer session.Close()
 
@@ -120,4 +122,30 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 		return nil
 	}
 	return runErr
+}
+
+// runUnsaved runs the audit when the data folder cannot be used: answers
+// live only in memory, the screen says so, and the exit code is 1 with the
+// reason and what to do.
+func (a *app) runUnsaved(cmd *cobra.Command, accessible bool, pack *checklist.Pack, problems []string, cause error) error {
+	audit := checklist.NewAudit(a.audit, pack, a.now())
+	audit.Quick = a.quick
+	opts := ui.Options{
+		Pack: pack, Audit: audit, Quick: a.quick, PackProblems: problems, Now: a.now,
+		Input: a.stdin, Output: a.stdout, Unsaved: cause.Error(),
+	}
+	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGHUP)
+	defer stop()
+	opts.Context = ctx
+	runUI := ui.Run
+	if accessible {
+		opts.Output = colorprofile.NewWriter(a.stdout, a.env)
+		runUI = ui.RunAccessible
+	}
+	res, _ := runUI(opts)
+	if res.ShowPlan && res.Audit != nil {
+		in := checklist.NewReportInput(pack, res.Audit, a.now(), "")
+		_ = checklist.WriteReport(colorprofile.NewWriter(a.stdout, a.env), checklist.FormatText, in)
+	}
+	return fmt.Errorf("nothing was saved: %w. Choose a folder you can write to with --data-dir or PRESSEND_DATA_DIR", cause)
 }
