@@ -262,3 +262,20 @@ func TestSanitize(t *testing.T) {
 		t.Fatalf("SanitizeLine = %q", got)
 	}
 }
+
+func TestCitationsForSkipOtherPlatformsSources(t *testing.T) {
+	p := domainPack()
+	p.Sources = append(p.Sources, Source{ID: "LI-HELP", Platform: "facebook"}, Source{ID: "X-HELP", Platform: "x"})
+	it := &Item{Cite: []Citation{{Source: "S1"}, {Source: "LI-HELP"}, {Source: "X-HELP"}}}
+	got := CitationsFor(p, Question{Item: it, Platform: "x"}, "gmc", "doctor")
+	if len(got) != 2 || got[1].Source != "X-HELP" {
+		t.Fatalf("x question cites %+v", got)
+	}
+	if got := CitationsFor(p, Question{Item: it}, "gmc", "doctor"); len(got) != 3 {
+		t.Fatalf("general question lost sources: %+v", got)
+	}
+	only := &Item{Cite: []Citation{{Source: "LI-HELP"}}}
+	if got := CitationsFor(p, Question{Item: only, Platform: "x"}, "gmc", "doctor"); len(got) != 1 {
+		t.Fatal("a question was left with no source at all")
+	}
+}

@@ -128,6 +128,10 @@ type Source struct {
 	URL        string     `yaml:"url,omitempty" json:"url,omitempty"`
 	Confidence Confidence `yaml:"confidence" json:"confidence"`
 	Note       string     `yaml:"note,omitempty" json:"note,omitempty"`
+	// Platform marks a source about one platform, such as its help
+	// centre; it is then cited only on questions about that platform (or
+	// about all accounts).
+	Platform string `yaml:"platform,omitempty" json:"platform,omitempty"`
 }
 
 // Citation points an item or scenario at a source, optionally at a paragraph.

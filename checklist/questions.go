@@ -91,6 +91,27 @@ func Spans(qs []Question) []SectionSpan {
 	return out
 }
 
+// CitationsFor picks the citations to show for one question: as Citations,
+// and on a per-platform question without sources that are about a
+// different platform (an X question should not cite LinkedIn's help).
+func CitationsFor(pack *Pack, q Question, regulator, role string) []Citation {
+	all := Citations(q.Item.Cite, regulator, role)
+	if q.Platform == "" {
+		return all
+	}
+	var out []Citation
+	for _, c := range all {
+		if s, ok := pack.Source(c.Source); ok && s.Platform != "" && s.Platform != q.Platform {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return all // never leave a question without its sources
+	}
+	return out
+}
+
 // Citations picks the citations to show a user: those written for their
 // regulator and role, plus the general ones. Regulator-specific citations
 // come first, because they are the user's own guidance.

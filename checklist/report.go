@@ -267,7 +267,7 @@ func (rc reportCtx) action(act Action) actionView {
 		v.Confidence, v.ConfidenceLabel = cleanLine(string(h.Confidence)), cleanLine(h.Confidence.Label())
 		v.Fallback, v.HowToNote = cleanLine(h.Fallback), cleanLine(h.Note)
 	}
-	for _, c := range Citations(it.Cite, rc.regulator, rc.role) {
+	for _, c := range CitationsFor(rc.pack, q, rc.regulator, rc.role) {
 		v.Citations = append(v.Citations, citeView{
 			Text: cleanLine(FormatCitation(rc.pack, c)), Source: cleanLine(c.Source),
 			Para: cleanLine(c.Para), Uncertain: c.Uncertain,

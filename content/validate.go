@@ -232,6 +232,13 @@ func (v *validator) registers() {
 		v.id(at, "platform", pl.ID, v.platforms)
 		v.need(at, "name", pl.Name)
 	}
+	// A source about one platform (its help pages, say) names it, so a
+	// question about another platform does not cite it.
+	for i, s := range v.p.Sources {
+		if _, ok := v.platforms[s.Platform]; s.Platform != "" && !ok {
+			v.add(fmt.Sprintf("$.sources[%d].platform", i), "unknown platform %q", s.Platform)
+		}
+	}
 	for i, r := range v.p.Regulators {
 		at := fmt.Sprintf("$.regulators[%d]", i)
 		v.id(at, "regulator", r.ID, v.regulators)

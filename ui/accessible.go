@@ -321,7 +321,7 @@ func (r *accessibleRun) describe(m model, q checklist.Question) string {
 	fmt.Fprintf(&b, "Question: %s\n", checklist.SanitizeLine(q.Item.Question))
 	fmt.Fprintf(&b, "Why it matters: %s\n", checklist.SanitizeLine(q.Item.Why))
 	reg := r.audit.Profile.RegulatorID(m.pack)
-	for _, c := range checklist.Citations(q.Item.Cite, reg, r.audit.Profile.Role) {
+	for _, c := range checklist.CitationsFor(m.pack, q, reg, r.audit.Profile.Role) {
 		fmt.Fprintf(&b, "Guidance: %s\n", checklist.SanitizeLine(checklist.FormatCitation(m.pack, c)))
 	}
 	if h, ok := q.Item.HowTo[q.Platform]; ok && q.Platform != "" {

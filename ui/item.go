@@ -79,7 +79,7 @@ func (m model) itemBody() string {
 	b.WriteString(m.st.title.Render("Why it matters") + "\n")
 	b.WriteString(m.wrap(checklist.Sanitize(it.Why), 0) + "\n")
 	reg := m.audit.Profile.RegulatorID(m.pack)
-	if cites := checklist.Citations(it.Cite, reg, m.audit.Profile.Role); len(cites) > 0 {
+	if cites := checklist.CitationsFor(m.pack, q, reg, m.audit.Profile.Role); len(cites) > 0 {
 		b.WriteString(m.st.faint.Render("Guidance:") + "\n")
 		for _, c := range cites {
 			b.WriteString(m.st.faint.Render(m.hang("• ", checklist.SanitizeLine(checklist.FormatCitation(m.pack, c)))) + "\n")

@@ -113,7 +113,7 @@ func (m model) actionBlock(a checklist.Action, full bool) string {
 		b.WriteString(m.st.faint.Render(m.wrap("Where: "+checklist.SanitizeLine(strings.Join(h.Steps, " → "))+" (checked "+humanDate(h.Verified)+")", 4)) + "\n")
 	}
 	reg := m.audit.Profile.RegulatorID(m.pack)
-	if cites := checklist.Citations(q.Item.Cite, reg, m.audit.Profile.Role); len(cites) > 0 {
+	if cites := checklist.CitationsFor(m.pack, q, reg, m.audit.Profile.Role); len(cites) > 0 {
 		b.WriteString(m.st.faint.Render(m.wrap("Guidance: "+checklist.SanitizeLine(checklist.FormatCitation(m.pack, cites[0])), 4)) + "\n")
 	}
 	if a.Note != "" {
