@@ -168,15 +168,16 @@ func (m model) View() tea.View {
 	return v
 }
 
-// frame assembles header, body, banners and help, padded to the window.
+// frame assembles header, body, banners and help with a one-cell left
+// margin. Lines are joined by hand: lipgloss's JoinVertical and margins pad
+// and measure every line again, which was most of the cost of a keystroke.
 func (m model) frame(body string) string {
 	parts := []string{m.header(), m.rule(), fitHeight(body, m.bodyHeight())}
 	parts = append(parts, m.statusLines()...)
 	if h := m.helpView(); h != "" {
 		parts = append(parts, m.rule(), h)
 	}
-	out := lipgloss.JoinVertical(lipgloss.Left, parts...)
-	return lipgloss.NewStyle().MarginLeft(1).Render(out)
+	return " " + strings.ReplaceAll(strings.Join(parts, "\n"), "\n", "\n ")
 }
 
 // fitHeight pads or cuts a block to exactly h lines.
