@@ -82,19 +82,7 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 		opts.Store = session
 	}
 
-	// The UI handles SIGINT and SIGTERM itself; a closed terminal (SIGHUP)
-	// cancels the context, so the UI returns and the answers are saved.
-	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGHUP)
-	defer stop()
-	opts.Context = ctx
-	runUI := ui.Run
-	if accessible {
-		// Plain prompts go to screen readers, pipes and logs: colour only
-		// where the terminal and NO_COLOR allow it.
-		opts.Output = colorprofile.NewWriter(a.stdout, a.env)
-		runUI = ui.RunAccessible
-	}
-	res, runErr := runUI(opts)
+	res, runErr := a.runUI(cmd, accessible, opts)
 
 	var saveErr error
 	if !readOnly && res.Audit != nil && (damaged == nil || movedAside) {
@@ -103,13 +91,8 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 			saveErr = fmt.Errorf("your last answers could not be saved to %s: %w", opts.Path, err)
 		}
 	}
-	if res.ShowPlan && res.Audit != nil {
-		// Printed after the full-screen view has gone, so the plan stays in
-		// the terminal's scrollback.
-		in := checklist.NewReportInput(pack, res.Audit, a.now(), opts.Path)
-		if err := checklist.WriteReport(colorprofile.NewWriter(a.stdout, a.env), checklist.FormatText, in); err != nil {
-			return errors.Join(saveErr, err)
-		}
+	if err := a.printPlan(pack, res, opts.Path); err != nil {
+		return errors.Join(saveErr, err)
 	}
 	switch {
 	case saveErr != nil:
@@ -134,18 +117,33 @@ func (a *app) runUnsaved(cmd *cobra.Command, accessible bool, pack *checklist.Pa
 		Pack: pack, Audit: audit, Quick: a.quick, PackProblems: problems, Now: a.now,
 		Input: a.stdin, Output: a.stdout, Unsaved: cause.Error(),
 	}
+	res, _ := a.runUI(cmd, accessible, opts)
+	_ = a.printPlan(pack, res, "")
+	return fmt.Errorf("nothing was saved: %w. Choose a folder you can write to with --data-dir or PRESSEND_DATA_DIR", cause)
+}
+
+// runUI runs the full-screen or the accessible audit. The UI handles SIGINT
+// and SIGTERM itself; a closed terminal (SIGHUP) cancels the context, so the
+// UI returns and the caller can save the answers.
+func (a *app) runUI(cmd *cobra.Command, accessible bool, opts ui.Options) (ui.Result, error) {
 	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGHUP)
 	defer stop()
 	opts.Context = ctx
-	runUI := ui.Run
 	if accessible {
+		// Plain prompts go to screen readers, pipes and logs: colour only
+		// where the terminal and NO_COLOR allow it.
 		opts.Output = colorprofile.NewWriter(a.stdout, a.env)
-		runUI = ui.RunAccessible
+		return ui.RunAccessible(opts)
 	}
-	res, _ := runUI(opts)
-	if res.ShowPlan && res.Audit != nil {
-		in := checklist.NewReportInput(pack, res.Audit, a.now(), "")
-		_ = checklist.WriteReport(colorprofile.NewWriter(a.stdout, a.env), checklist.FormatText, in)
+	return ui.Run(opts)
+}
+
+// printPlan prints the action plan after the full-screen view has gone, so
+// it stays in the terminal's scrollback.
+func (a *app) printPlan(pack *checklist.Pack, res ui.Result, path string) error {
+	if !res.ShowPlan || res.Audit == nil {
+		return nil
 	}
-	return fmt.Errorf("nothing was saved: %w. Choose a folder you can write to with --data-dir or PRESSEND_DATA_DIR", cause)
+	in := checklist.NewReportInput(pack, res.Audit, a.now(), path)
+	return checklist.WriteReport(colorprofile.NewWriter(a.stdout, a.env), checklist.FormatText, in)
 }
