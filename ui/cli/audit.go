@@ -119,7 +119,7 @@ func (a *app) runUnsaved(cmd *cobra.Command, accessible bool, pack *checklist.Pa
 	}
 	res, _ := a.runUI(cmd, accessible, opts)
 	_ = a.printPlan(pack, res, "")
-	return fmt.Errorf("nothing was saved: %w. Choose a folder you can write to with --data-dir or PRESSEND_DATA_DIR", cause)
+	return fmt.Errorf("nothing was saved: %w", cause)
 }
 
 // runUI runs the full-screen or the accessible audit. The UI handles SIGINT

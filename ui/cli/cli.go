@@ -248,5 +248,9 @@ func (a *app) openStore() (*checklist.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return checklist.OpenStore(dir)
+	st, err := checklist.OpenStore(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%w. Choose a folder you can write to with --data-dir or PRESSEND_DATA_DIR", err)
+	}
+	return st, nil
 }
