@@ -269,9 +269,6 @@ func (r *accessibleRun) askQuestions(m model) error {
 	return nil
 }
 
-// errStop is returned when the user asks to stop.
-var errStop = errEnded
-
 // handleReply applies one reply; again means ask the same question again.
 func (r *accessibleRun) handleReply(m model, q checklist.Question, reply string) (again bool, err error) {
 	states := map[string]checklist.State{"y": checklist.Yes, "n": checklist.No, "u": checklist.Unsure, "x": checklist.NotApplies}
@@ -301,7 +298,7 @@ func (r *accessibleRun) handleReply(m model, q checklist.Question, reply string)
 	case reply == "q":
 		r.audit.Cursor = q.Key
 		r.save()
-		return false, errStop
+		return false, errEnded // stopping on request ends the run like end of input
 	default:
 		r.say("Please answer y, n, u, x, a, e, s or q.")
 		return true, nil

@@ -10,12 +10,15 @@ import (
 	"github.com/pressend/pressend/checklist"
 )
 
-// menuChoices are offered when the user returns to a finished audit.
-var menuChoices = [...]string{
-	"Review your answers",
-	"See your action plan",
-	"Start a re-audit (your last answers are kept for comparison)",
-	"Change your profile",
+// menuChoices are offered when the user returns to a finished audit. A
+// function rather than a package variable, so nothing can change them.
+func menuChoices() []string {
+	return []string{
+		"Review your answers",
+		"See your action plan",
+		"Start a re-audit (your last answers are kept for comparison)",
+		"Change your profile",
+	}
 }
 
 // menuView summarises the finished audit and offers what to do next.
@@ -41,7 +44,7 @@ func (m model) menuView() string {
 		b.WriteString(m.st.warn.Render(m.wrap("! "+w, 0)) + "\n")
 	}
 	b.WriteString(m.st.faint.Render(m.wrap("Content: "+strings.Join(m.pack.Layers, " + "), 0)) + "\n\n")
-	for i, c := range menuChoices {
+	for i, c := range menuChoices() {
 		if i == m.cursor {
 			b.WriteString(m.st.selected.Render("› "+c) + "\n")
 		} else {
@@ -64,7 +67,7 @@ func (m model) updateMenu(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, ks.Up):
 		m.cursor = max(0, m.cursor-1)
 	case key.Matches(k, ks.Down):
-		m.cursor = min(len(menuChoices)-1, m.cursor+1)
+		m.cursor = min(len(menuChoices())-1, m.cursor+1)
 	case key.Matches(k, ks.Open):
 		switch m.cursor {
 		case 0:
