@@ -82,7 +82,7 @@ func CheckFreshness(pack *Pack, now time.Time) Staleness {
 				if !ok || seen[pl.ID] {
 					continue
 				}
-				if t, err := h.Verified.Time(); err == nil && t.Before(limit) {
+				if t, err := h.Researched.Time(); err == nil && t.Before(limit) {
 					seen[pl.ID] = true
 					s.OldPaths = append(s.OldPaths, pl.ID)
 				}

@@ -9,9 +9,9 @@ var t0 = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
 // domainPack is a small pack covering every applicability rule.
 func domainPack() *Pack {
-	h := HowTo{Steps: []string{"Settings"}, Verified: "2026-11-22", Confidence: Verified, Fallback: "Settings"}
+	h := HowTo{Steps: []string{"Settings"}, Researched: "2026-11-22", Basis: BasisHelpPage, Fallback: "Settings"}
 	item := func(id string, sev Severity, a Applies, kind ActionKind, minutes int) Item {
-		it := Item{ID: id, Question: id + "?", Why: "why", Severity: sev, Applies: a, Action: "do " + id, Minutes: minutes, Kind: kind,
+		it := Item{ID: id, Question: id + "?", Why: "why", Severity: sev, Applies: a, Action: "do " + id, Work: minutes, Kind: kind,
 			Cite: []Citation{{Source: "S1"}}, HowTo: map[string]HowTo{}}
 		for _, p := range a.Platforms {
 			it.HowTo[p] = h
@@ -243,7 +243,7 @@ func TestAcceptedNeedsReasonAndRestartKeepsPrevious(t *testing.T) {
 
 func TestFreshness(t *testing.T) {
 	p := domainPack()
-	p.Sections[0].Items[1].HowTo["x"] = HowTo{Steps: []string{"s"}, Verified: "2025-01-01", Confidence: Verified, Fallback: "s"}
+	p.Sections[0].Items[1].HowTo["x"] = HowTo{Steps: []string{"s"}, Researched: "2025-01-01", Basis: BasisHelpPage, Fallback: "s"}
 	s := CheckFreshness(p, time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC))
 	if !s.PackOld || len(s.OldPaths) != 1 || s.OldPaths[0] != "x" {
 		t.Fatalf("staleness = %+v", s)

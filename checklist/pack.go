@@ -95,19 +95,6 @@ func (c Confidence) Valid() bool {
 	return c == Verified || c == Secondary || c == Uncertain
 }
 
-// Label is the short wording shown beside a platform path or source.
-func (c Confidence) Label() string {
-	switch c {
-	case Verified:
-		return "checked against the platform's own help"
-	case Secondary:
-		return "from reputable secondary reports"
-	case Uncertain:
-		return "uncertain: this may have changed, check in the app"
-	}
-	return string(c)
-}
-
 // ActionKind sorts an action into the plan's time groups.
 type ActionKind string
 
@@ -118,36 +105,6 @@ const (
 	KindTask    ActionKind = "task"
 	KindHabit   ActionKind = "habit"
 )
-
-// Source is one entry of the pack's source register.
-type Source struct {
-	ID         string     `yaml:"id" json:"id"`
-	Publisher  string     `yaml:"publisher" json:"publisher"`
-	Title      string     `yaml:"title" json:"title"`
-	Year       string     `yaml:"year,omitempty" json:"year,omitempty"`
-	URL        string     `yaml:"url,omitempty" json:"url,omitempty"`
-	Confidence Confidence `yaml:"confidence" json:"confidence"`
-	Note       string     `yaml:"note,omitempty" json:"note,omitempty"`
-	// Platform marks a source about one platform, such as its help
-	// centre; it is then cited only on questions about that platform (or
-	// about all accounts).
-	Platform string `yaml:"platform,omitempty" json:"platform,omitempty"`
-}
-
-// Citation points an item or scenario at a source, optionally at a paragraph.
-// Regulators limits it to users whose regulator is listed, so a nurse sees
-// the NMC Code and a doctor the GMC guidance; an empty list means everyone.
-type Citation struct {
-	Source     string   `yaml:"source" json:"source"`
-	Para       string   `yaml:"para,omitempty" json:"para,omitempty"`
-	Regulators []string `yaml:"regulators,omitempty" json:"regulators,omitempty"`
-	// Roles limits the citation to these roles, for guidance written for
-	// one group such as medical students; empty means every role.
-	Roles []string `yaml:"roles,omitempty" json:"roles,omitempty"`
-	// Uncertain marks a paragraph number (or attribution) the research could
-	// not confirm; the app says so next to it.
-	Uncertain bool `yaml:"uncertain,omitempty" json:"uncertain,omitempty"`
-}
 
 // Platform is a service the user may hold an account on.
 type Platform struct {
@@ -176,97 +133,16 @@ type Role struct {
 	// RegulatorNI replaces Regulator in Northern Ireland (pharmacy: PSNI).
 	RegulatorNI string `yaml:"regulator_ni,omitempty" json:"regulator_ni,omitempty"`
 	Student     bool   `yaml:"student,omitempty" json:"student,omitempty"`
-	Clinical    bool   `yaml:"clinical,omitempty" json:"clinical,omitempty"`
+	// Clinical roles work with patients. Roles that are not (staff without
+	// a registered profession) are asked whether they have contact with
+	// patients instead.
+	Clinical bool `yaml:"clinical,omitempty" json:"clinical,omitempty"`
 }
 
 // Nation is where the user practises.
 type Nation struct {
 	ID   string `yaml:"id" json:"id"`
 	Name string `yaml:"name" json:"name"`
-}
-
-// HowTo is the click-path for checking one item on one platform.
-type HowTo struct {
-	Steps      []string   `yaml:"steps" json:"steps"`
-	Verified   Date       `yaml:"verified" json:"verified"`
-	Confidence Confidence `yaml:"confidence" json:"confidence"`
-	// Fallback is what to search for in the app's settings when the path
-	// has moved ("search the app's settings for …").
-	Fallback string `yaml:"fallback" json:"fallback"`
-	Note     string `yaml:"note,omitempty" json:"note,omitempty"`
-}
-
-// Applies filters an item by the user's profile. Every non-empty field must
-// match. Platforms also expands the item into one question per chosen
-// platform in the list.
-type Applies struct {
-	Platforms []string      `yaml:"platforms,omitempty" json:"platforms,omitempty"`
-	Accounts  []AccountType `yaml:"accounts,omitempty" json:"accounts,omitempty"`
-	Roles     []string      `yaml:"roles,omitempty" json:"roles,omitempty"`
-	// Flags must all hold for the profile: identifies, publishes,
-	// practice_page, pseudonym, student, clinical.
-	Flags []string `yaml:"flags,omitempty" json:"flags,omitempty"`
-	// AnyFlags needs at least one of its flags to hold.
-	AnyFlags []string `yaml:"any_flags,omitempty" json:"any_flags,omitempty"`
-}
-
-// Item is one audit question. Question is phrased so that "yes" is the safe
-// answer.
-type Item struct {
-	ID       string   `yaml:"id" json:"id"`
-	Question string   `yaml:"question" json:"question"`
-	Why      string   `yaml:"why" json:"why"`
-	Severity Severity `yaml:"severity" json:"severity"`
-	// RaiseIfIdentified lifts the severity one level on accounts where the
-	// user is identifiable as a health professional (content brief §7).
-	RaiseIfIdentified bool    `yaml:"raise_if_identified,omitempty" json:"raise_if_identified,omitempty"`
-	Applies           Applies `yaml:"applies,omitempty" json:"applies,omitempty"`
-	// Check says how to find out, for items that are not about a platform
-	// setting (or in addition to the per-platform steps).
-	Check string           `yaml:"check,omitempty" json:"check,omitempty"`
-	HowTo map[string]HowTo `yaml:"howto,omitempty" json:"howto,omitempty"`
-	// Action is what to do when the answer is not safe.
-	Action string `yaml:"action" json:"action"`
-	// CheckAction is the action when the answer is "unsure"; it begins
-	// "Check…". When empty the app derives one from Check.
-	CheckAction string     `yaml:"check_action,omitempty" json:"check_action,omitempty"`
-	Minutes     int        `yaml:"minutes" json:"minutes"`
-	Kind        ActionKind `yaml:"kind" json:"kind"`
-	Quick       bool       `yaml:"quick,omitempty" json:"quick,omitempty"`
-	Cite        []Citation `yaml:"cite" json:"cite"`
-	// Uncertain names a fact in this item the research marks uncertain.
-	Uncertain string `yaml:"uncertain,omitempty" json:"uncertain,omitempty"`
-	// Record turns the item into a guided exercise: the app fetches
-	// nothing and invites the user to note what they found.
-	Record string `yaml:"record,omitempty" json:"record,omitempty"`
-}
-
-// Section groups items under one theme.
-type Section struct {
-	ID    string `yaml:"id" json:"id"`
-	Title string `yaml:"title" json:"title"`
-	Intro string `yaml:"intro,omitempty" json:"intro,omitempty"`
-	Items []Item `yaml:"items" json:"items"`
-}
-
-// Option is one answer to a teaching scenario.
-type Option struct {
-	Text     string `yaml:"text" json:"text"`
-	Feedback string `yaml:"feedback" json:"feedback"`
-	Best     bool   `yaml:"best,omitempty" json:"best,omitempty"`
-}
-
-// Scenario is a teaching vignette with choices and feedback.
-type Scenario struct {
-	ID         string     `yaml:"id" json:"id"`
-	Title      string     `yaml:"title" json:"title"`
-	Story      string     `yaml:"story" json:"story"`
-	Question   string     `yaml:"question" json:"question"`
-	Options    []Option   `yaml:"options" json:"options"`
-	Principle  string     `yaml:"principle" json:"principle"`
-	Cite       []Citation `yaml:"cite" json:"cite"`
-	Discussion []string   `yaml:"discussion" json:"discussion"`
-	Items      []string   `yaml:"items" json:"items"`
 }
 
 // Pack is a complete body of content: the embedded UK pack, possibly with
@@ -278,12 +154,16 @@ type Pack struct {
 	Reviewed     Date        `yaml:"reviewed" json:"reviewed"`
 	Jurisdiction string      `yaml:"jurisdiction" json:"jurisdiction"`
 	Sources      []Source    `yaml:"sources" json:"sources"`
+	Harms        []Harm      `yaml:"harms,omitempty" json:"harms,omitempty"`
 	Platforms    []Platform  `yaml:"platforms" json:"platforms"`
 	Regulators   []Regulator `yaml:"regulators" json:"regulators"`
 	Roles        []Role      `yaml:"roles" json:"roles"`
 	Nations      []Nation    `yaml:"nations" json:"nations"`
 	Sections     []Section   `yaml:"sections" json:"sections"`
 	Scenarios    []Scenario  `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
+	Checks       []Check     `yaml:"checks,omitempty" json:"checks,omitempty"`
+	// Org is the organisation behind a layered pack (contact, footer).
+	Org *Org `yaml:"org,omitempty" json:"org,omitempty"`
 	// Overrides change existing items by id; only layered packs use them.
 	Overrides []Override `yaml:"overrides,omitempty" json:"overrides,omitempty"`
 	// Layers names the packs merged into this one, base first. The loader
@@ -312,6 +192,11 @@ func (p *Pack) PlatformName(id string) string {
 // Role finds a role by id.
 func (p *Pack) Role(id string) (Role, bool) {
 	return findByID(p.Roles, id, func(x Role) string { return x.ID })
+}
+
+// Harm finds a harm by id.
+func (p *Pack) Harm(id string) (Harm, bool) {
+	return findByID(p.Harms, id, func(x Harm) string { return x.ID })
 }
 
 // Regulator finds a regulator by id.
@@ -355,7 +240,7 @@ type Override struct {
 	Action      string   `yaml:"action,omitempty" json:"action,omitempty"`
 	CheckAction string   `yaml:"check_action,omitempty" json:"check_action,omitempty"`
 	Check       string   `yaml:"check,omitempty" json:"check,omitempty"`
-	Minutes     int      `yaml:"minutes,omitempty" json:"minutes,omitempty"`
+	Work        int      `yaml:"work,omitempty" json:"work,omitempty"`
 }
 
 // findByID returns the first element whose id matches; packs are small, so

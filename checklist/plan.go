@@ -63,7 +63,7 @@ func groupOf(it *Item) TimeGroup {
 	switch {
 	case it.Kind == KindHabit:
 		return GroupHabit
-	case it.Kind == KindSetting && it.Minutes <= 5:
+	case it.Kind == KindSetting && ActionMinutes(it.Action, nil, it.Work) <= 5:
 		return GroupQuick
 	}
 	return GroupWeek
@@ -83,7 +83,7 @@ func BuildPlan(pack *Pack, qs []Question, a *Audit) Plan {
 			_, done := a.Done[q.Key]
 			p.Actions = append(p.Actions, Action{
 				Question: q, State: ans.State, Text: ActionText(q.Item, ans.State),
-				Minutes: q.Item.Minutes, Group: groupOf(q.Item), Done: done, Note: a.Notes[q.Key],
+				Minutes: actionMinutes(q), Group: groupOf(q.Item), Done: done, Note: a.Notes[q.Key],
 			})
 		}
 	}
@@ -182,4 +182,10 @@ func (p Plan) ByTime() map[TimeGroup][]Action {
 		}
 	}
 	return m
+}
+
+// actionMinutes estimates one question's action on its platform.
+func actionMinutes(q Question) int {
+	h := q.Item.HowTo[q.Platform]
+	return ActionMinutes(q.Item.Action, h.Steps, q.Item.Work)
 }

@@ -28,11 +28,13 @@ const (
 	FlagPseudonym    = "pseudonym"
 	FlagStudent      = "student"
 	FlagClinical     = "clinical"
+	// FlagRegistered holds for roles with a professional regulator.
+	FlagRegistered = "registered"
 )
 
 // KnownFlags lists every flag a pack may use, for validation.
 func KnownFlags() []string {
-	return []string{FlagIdentifies, FlagPublishes, FlagPracticePage, FlagPseudonym, FlagStudent, FlagClinical}
+	return []string{FlagIdentifies, FlagPublishes, FlagPracticePage, FlagPseudonym, FlagStudent, FlagClinical, FlagRegistered}
 }
 
 // Profile is what the user tells pressend about themselves before the audit.
@@ -50,6 +52,10 @@ type Profile struct {
 	Publishes bool `json:"publishes"`
 	// PracticePage: the user runs an official, practice or department page.
 	PracticePage bool `json:"practice_page"`
+	// PatientContact is asked only of roles that are not clinical (staff
+	// without a registered profession): with it, patient-facing items
+	// apply to them too.
+	PatientContact bool `json:"patient_contact,omitempty"`
 }
 
 // Complete reports whether the profile has the answers the audit needs.
@@ -123,7 +129,9 @@ func (p *Profile) Flag(pack *Pack, name string) bool {
 	case FlagStudent:
 		return role.Student
 	case FlagClinical:
-		return role.Clinical
+		return role.Clinical || p.PatientContact
+	case FlagRegistered:
+		return p.RegulatorID(pack) != ""
 	case FlagPseudonym:
 		for _, t := range p.Accounts {
 			if t == Pseudonymous {
@@ -154,6 +162,14 @@ func (a Applies) matches(pack *Pack, p *Profile) bool {
 	}
 	for _, f := range a.Flags {
 		if !p.Flag(pack, f) {
+			return false
+		}
+	}
+	if len(a.Nations) > 0 && !slices.Contains(a.Nations, p.Nation) {
+		return false
+	}
+	for _, f := range a.NotFlags {
+		if p.Flag(pack, f) {
 			return false
 		}
 	}

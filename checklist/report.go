@@ -263,8 +263,8 @@ func (rc reportCtx) action(act Action) actionView {
 			v.Steps = append(v.Steps, cleanLine(s))
 		}
 		v.StepsText = strings.Join(v.Steps, " → ")
-		v.Verified, v.VerifiedText = cleanLine(string(h.Verified)), longDate(string(h.Verified))
-		v.Confidence, v.ConfidenceLabel = cleanLine(string(h.Confidence)), cleanLine(h.Confidence.Label())
+		v.Verified, v.VerifiedText = cleanLine(string(h.Researched)), longDate(string(h.Researched))
+		v.Confidence, v.ConfidenceLabel = cleanLine(string(h.Basis)), cleanLine(string(h.Basis))
 		v.Fallback, v.HowToNote = cleanLine(h.Fallback), cleanLine(h.Note)
 	}
 	for _, c := range CitationsFor(rc.pack, q, rc.regulator, rc.role) {

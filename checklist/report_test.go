@@ -23,7 +23,7 @@ var reportNow = time.Date(2026, 3, 2, 10, 30, 0, 0, time.UTC)
 // for two regulators plus a general one, and an uncertain item.
 func reportPack() *Pack {
 	how := func(verified, fallback string, steps ...string) HowTo {
-		return HowTo{Steps: steps, Verified: Date(verified), Confidence: Verified, Fallback: fallback}
+		return HowTo{Steps: steps, Researched: Date(verified), Basis: BasisHelpPage, Fallback: fallback}
 	}
 	return &Pack{
 		ID: "test", Title: "Test pack", Version: "1.2.0", Reviewed: "2026-01-15",
@@ -54,7 +54,7 @@ func reportPack() *Pack {
 						"instagram": how("2026-01-10", "Private account", "Profile", "Menu", "Account privacy"),
 						"x":         how("2025-05-01", "Protect your posts", "Settings", "Privacy and safety", "Audience and tagging"),
 					},
-					Action: "Set your profile to private or friends only.", Minutes: 5, Kind: KindSetting,
+					Action: "Set your profile to private or friends only.", Work: 5, Kind: KindSetting,
 					Cite: []Citation{
 						{Source: "GMC-SM", Para: "9", Regulators: []string{"gmc"}},
 						{Source: "NMC-CODE", Para: "20.10", Regulators: []string{"nmc"}},
@@ -68,7 +68,7 @@ func reportPack() *Pack {
 						"facebook":  how("2026-01-10", "How people find you", "Settings", "How people find and contact you"),
 						"instagram": how("2026-01-10", "Contacts syncing", "Accounts Center", "Your information and permissions"),
 					},
-					Action: "Turn off lookup by phone number and email.", Minutes: 3, Kind: KindSetting,
+					Action: "Turn off lookup by phone number and email.", Work: 3, Kind: KindSetting,
 					Uncertain: "Instagram may have moved this setting in early 2026.",
 					Cite:      []Citation{{Source: "GMC-SM", Para: "9", Regulators: []string{"gmc"}, Uncertain: true}},
 				},
@@ -78,7 +78,7 @@ func reportPack() *Pack {
 					ID: "no-patient-info", Question: "Do you avoid posting anything that could identify a patient?",
 					Severity: High, Check: "Look back over a year of your posts and photos.",
 					Action:  "Remove any post that could identify a patient, even with the name left out.",
-					Minutes: 30, Kind: KindTask,
+					Work: 30, Kind: KindTask,
 					Cite: []Citation{
 						{Source: "GMC-SM", Para: "18–20", Regulators: []string{"gmc"}},
 						{Source: "NMC-CODE", Para: "5.1", Regulators: []string{"nmc"}},
@@ -86,12 +86,12 @@ func reportPack() *Pack {
 				},
 				{
 					ID: "declare-interests", Question: "Do you declare your interests when you recommend a product?",
-					Severity: Medium, Action: "Say when you are paid or given products.", Minutes: 2, Kind: KindHabit,
+					Severity: Medium, Action: "Say when you are paid or given products.", Work: 2, Kind: KindHabit,
 					Cite: []Citation{{Source: "DU"}},
 				},
 				{
 					ID: "group-chats", Question: "Do you treat group chats as if they could become public?",
-					Severity: Low, Action: "Write in group chats as if a patient could read it.", Minutes: 1, Kind: KindHabit,
+					Severity: Low, Action: "Write in group chats as if a patient could read it.", Work: 1, Kind: KindHabit,
 					Cite: []Citation{{Source: "GMC-SM", Para: "9", Regulators: []string{"gmc"}}},
 				},
 			}},

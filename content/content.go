@@ -132,6 +132,11 @@ func mergeFile(merged, p *checklist.Pack, o *origin, fi int) Problems {
 	appendFrom(o, fi, "sections", &merged.Sections, p.Sections)
 	appendFrom(o, fi, "scenarios", &merged.Scenarios, p.Scenarios)
 	appendFrom(o, fi, "overrides", &merged.Overrides, p.Overrides)
+	appendFrom(o, fi, "harms", &merged.Harms, p.Harms)
+	appendFrom(o, fi, "checks", &merged.Checks, p.Checks)
+	if p.Org != nil {
+		merged.Org = p.Org
+	}
 	return (&origin{files: o.files[fi : fi+1]}).locate(probs)
 }
 

@@ -178,9 +178,9 @@ func TestMultiFileOrigins(t *testing.T) {
 	fsys := os.DirFS("testdata")
 	_, probs := loadDir(fsys, "multi", testNow)
 	want := []Problem{
-		{File: "multi/20-two.yaml", Line: 22, Col: 21, Path: "$.sections[0].items[1].cite[0].source",
+		{File: "multi/20-two.yaml", Line: 24, Col: 21, Path: "$.sections[0].items[1].cite[0].source",
 			Msg: `source "SRC-MISSING" is not in the source register`},
-		{File: "multi/20-two.yaml", Line: 37, Col: 20, Path: "$.scenarios[0].items[1]", Msg: `unknown item "one.zzz"`},
+		{File: "multi/20-two.yaml", Line: 39, Col: 20, Path: "$.scenarios[0].items[1]", Msg: `unknown item "one.zzz"`},
 	}
 	if !slices.Equal(probs, want) {
 		t.Errorf("problems:\n%v\nwant:\n%v", probs, Problems(want))

@@ -66,7 +66,7 @@ func TestEncodeAwkwardText(t *testing.T) {
 	it := &p.Sections[0].Items[0]
 	for _, s := range texts {
 		it.Question, it.Why, it.Action, it.Check = s, s, s, s
-		it.HowTo = map[string]checklist.HowTo{s: {Steps: []string{s, s}, Fallback: s, Verified: "2026-01-01"}}
+		it.HowTo = map[string]checklist.HowTo{s: {Steps: []string{s, s}, Fallback: s, Researched: "2026-01-01"}}
 		it.Cite[0].Para = s
 		p.Title = s
 		roundTrip(t, strings.ReplaceAll(s, "\n", `\n`), p)

@@ -1,8 +1,8 @@
 package content
 
 import (
+	"encoding/json"
 	"errors"
-	"maps"
 	"slices"
 
 	"github.com/pressend/pressend/checklist"
@@ -15,7 +15,7 @@ import (
 // are appended. A section with a new id is appended whole; a section whose
 // id is in base has its items appended to that section (its title and
 // intro, if any, are ignored). Overrides are applied by item id: non-empty
-// question, why, severity, action, check_action, check and minutes replace
+// question, why, severity, action, check_action, check and work replace
 // the item's. Layers gets "id@version" appended.
 //
 // The layer is validated against base first (with today's date); if it
@@ -40,6 +40,11 @@ func merge(base, l *checklist.Pack) *checklist.Pack {
 	out.Roles = append(out.Roles, add.Roles...)
 	out.Nations = append(out.Nations, add.Nations...)
 	out.Scenarios = append(out.Scenarios, add.Scenarios...)
+	out.Checks = append(out.Checks, add.Checks...)
+	out.Harms = append(out.Harms, add.Harms...)
+	if add.Org != nil {
+		out.Org = add.Org
+	}
 	for _, s := range add.Sections {
 		i := slices.IndexFunc(out.Sections, func(b checklist.Section) bool { return b.ID == s.ID })
 		if i < 0 {
@@ -61,8 +66,8 @@ func merge(base, l *checklist.Pack) *checklist.Pack {
 		if o.Severity != 0 {
 			it.Severity = o.Severity
 		}
-		if o.Minutes > 0 {
-			it.Minutes = o.Minutes
+		if o.Work > 0 {
+			it.Work = o.Work
 		}
 	}
 	out.Overrides = nil // applied: the result is a complete pack again
@@ -86,61 +91,17 @@ func layersOf(p *checklist.Pack) []string {
 }
 
 // clonePack deep-copies a pack, so a merged pack never aliases the slices
-// or maps of the packs it was built from.
+// or maps of the packs it was built from. A JSON round trip copies every
+// field, including ones added later, which a hand-written copy would miss;
+// layering runs once at start-up and only with custom packs installed.
 func clonePack(p *checklist.Pack) *checklist.Pack {
-	c := *p
-	c.Sources = slices.Clone(p.Sources)
-	c.Platforms = slices.Clone(p.Platforms)
-	c.Regulators = slices.Clone(p.Regulators)
-	c.Roles = slices.Clone(p.Roles)
-	c.Nations = slices.Clone(p.Nations)
-	c.Overrides = slices.Clone(p.Overrides)
-	c.Layers = slices.Clone(p.Layers)
-	c.Sections = slices.Clone(p.Sections)
-	for i := range c.Sections {
-		items := slices.Clone(c.Sections[i].Items)
-		for j := range items {
-			items[j] = cloneItem(items[j])
-		}
-		c.Sections[i].Items = items
+	data, err := json.Marshal(p)
+	if err != nil {
+		panic("content: a pack cannot be copied: " + err.Error()) // every field is plain data
 	}
-	c.Scenarios = slices.Clone(p.Scenarios)
-	for i := range c.Scenarios {
-		sc := &c.Scenarios[i]
-		sc.Options = slices.Clone(sc.Options)
-		sc.Cite = cloneCites(sc.Cite)
-		sc.Discussion = slices.Clone(sc.Discussion)
-		sc.Items = slices.Clone(sc.Items)
+	var c checklist.Pack
+	if err := json.Unmarshal(data, &c); err != nil {
+		panic("content: a pack cannot be copied: " + err.Error())
 	}
 	return &c
-}
-
-// cloneItem deep-copies an item's lists and howto map.
-func cloneItem(it checklist.Item) checklist.Item {
-	a := &it.Applies
-	a.Platforms = slices.Clone(a.Platforms)
-	a.Accounts = slices.Clone(a.Accounts)
-	a.Roles = slices.Clone(a.Roles)
-	a.Flags = slices.Clone(a.Flags)
-	a.AnyFlags = slices.Clone(a.AnyFlags)
-	if it.HowTo != nil {
-		h := maps.Clone(it.HowTo)
-		for k, v := range h {
-			v.Steps = slices.Clone(v.Steps)
-			h[k] = v
-		}
-		it.HowTo = h
-	}
-	it.Cite = cloneCites(it.Cite)
-	return it
-}
-
-// cloneCites deep-copies citations.
-func cloneCites(cs []checklist.Citation) []checklist.Citation {
-	cs = slices.Clone(cs)
-	for i := range cs {
-		cs[i].Regulators = slices.Clone(cs[i].Regulators)
-		cs[i].Roles = slices.Clone(cs[i].Roles)
-	}
-	return cs
 }

@@ -87,14 +87,15 @@ func TestLayerSectionsAndOverrides(t *testing.T) {
       - id: org.badge
         question: Do you keep your ID badge out of photos?
         why: Badges name you and your ward.
+        harm: h
         severity: medium
         action: Take the badge off before photos.
-        minutes: 1
+        work: 1
         kind: habit
         applies:
           platforms: [x]
         howto:
-          x: {steps: [Open your photos], verified: 2026-01-01, confidence: verified, fallback: Photos}
+          x: {steps: [Open your photos], researched: 2026-01-01, basis: help-page, fallback: Photos}
         cite: [{source: SRC-B}]
 overrides:
   - id: vis.protected
@@ -103,7 +104,7 @@ overrides:
     severity: high
     check: New check.
     check_action: Check it.
-    minutes: 7
+    work: 7
 `
 	l, probs := check("org.yaml", []byte(src), base, testNow)
 	if len(probs) > 0 {
@@ -123,7 +124,7 @@ overrides:
 	q, _ := question(qs, "vis.protected@x")
 	it := q.Item
 	if q.Severity != checklist.High || it.Question != "Is your X account protected?" || it.Why != "New reason." ||
-		it.Check != "New check." || it.CheckAction != "Check it." || it.Minutes != 7 || it.Action != "Turn on Protect your posts." {
+		it.Check != "New check." || it.CheckAction != "Check it." || it.Work != 7 || it.Action != "Turn on Protect your posts." {
 		t.Errorf("override: %+v", *it)
 	}
 	if probs := ValidateAt(got, nil, testNow); len(probs) > 0 {
@@ -185,7 +186,7 @@ func TestLayerDir(t *testing.T) {
 	good := strings.Replace(head, "id: t", "id: good", 1) + "sections:\n  - id: good\n    title: Good\n    items:\n      - id: good.one\n" + item
 	write("10-good.yaml", good)
 	write("20-bad.YAML", strings.Replace(head, "id: t", "id: bad", 1)+"sources:\n  - id: X\n")
-	write("30-next.yml", strings.Replace(head, "id: t", "id: next", 1)+"overrides:\n  - id: good.one\n    minutes: 9\n")
+	write("30-next.yml", strings.Replace(head, "id: t", "id: next", 1)+"overrides:\n  - id: good.one\n    work: 9\n")
 	write("40-empty.yaml", "")
 	write("50-dup.yaml", good)
 	write(".10-hidden.yaml", "not: a pack")
@@ -197,7 +198,7 @@ func TestLayerDir(t *testing.T) {
 	if want := []string{"test@1.0.0", "good@1", "next@1"}; !slices.Equal(got.Layers, want) {
 		t.Errorf("Layers = %v, want %v", got.Layers, want)
 	}
-	if it, _, _ := got.Item("good.one"); it == nil || it.Minutes != 9 {
+	if it, _, _ := got.Item("good.one"); it == nil || it.Work != 9 {
 		t.Errorf("good.one = %+v", it)
 	}
 	var msgs []string
@@ -208,6 +209,7 @@ func TestLayerDir(t *testing.T) {
 		"20-bad.YAML:6:5: publisher is missing",
 		"20-bad.YAML:6:5: title is missing",
 		"20-bad.YAML:6:5: confidence is missing (verified, secondary or uncertain)",
+		`20-bad.YAML:6:5: kind "" must be one of regulator, professional, law, evidence, steps`,
 		"40-empty.yaml:1:1: file is empty: a pack needs at least id, title, version and reviewed",
 		`50-dup.yaml:1:5: a pack with id "good" is already loaded; give this pack its own id`,
 		`50-dup.yaml:9:13: item id "good.one" already exists in the base pack`,

@@ -217,34 +217,38 @@ func numberProblems(name string, root ast.Node) Problems {
 	return out
 }
 
-// entryCount adds up the lengths of the pack's lists, stopping once it
-// passes maxEntries so that an alias bomb is caught cheaply.
+// entryCount adds up the lengths of every list and map in the pack,
+// stopping once it passes maxEntries so that an alias bomb is caught
+// cheaply. It walks the pack by reflection, so lists added to the format
+// later are counted without anyone remembering to.
 func entryCount(p *checklist.Pack) int {
-	n := len(p.Sources) + len(p.Platforms) + len(p.Regulators) + len(p.Roles) + len(p.Nations) + len(p.Overrides)
-	for _, s := range p.Sections {
-		n += 1 + len(s.Items)
-		for _, it := range s.Items {
-			a := it.Applies
-			n += len(it.Cite) + len(a.Platforms) + len(a.Accounts) + len(a.Roles) + len(a.Flags) + len(a.AnyFlags)
-			for _, c := range it.Cite {
-				n += len(c.Regulators) + len(c.Roles)
-			}
-			for _, h := range it.HowTo {
-				n += 1 + len(h.Steps)
-			}
-			if n > maxEntries {
-				return n
-			}
-		}
-	}
-	for _, sc := range p.Scenarios {
-		n += 1 + len(sc.Options) + len(sc.Cite) + len(sc.Discussion) + len(sc.Items)
-		for _, c := range sc.Cite {
-			n += len(c.Regulators) + len(c.Roles)
-		}
+	n := 0
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
 		if n > maxEntries {
-			return n
+			return
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Slice:
+			n += v.Len()
+			for i := 0; i < v.Len() && n <= maxEntries; i++ {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			n += v.Len()
+			for it := v.MapRange(); it.Next() && n <= maxEntries; {
+				walk(it.Value())
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				walk(v.Field(i))
+			}
 		}
 	}
+	walk(reflect.ValueOf(p))
 	return n
 }

@@ -31,8 +31,8 @@ func TestParseProblems(t *testing.T) {
 		{"two documents", "id: a\n---\nid: b\n", []want{{3, 1, "id", "a second YAML document starts here"}}},
 		{"unknown field", head + "sections:\n  - id: s\n    title: T\n    itmes: []\n",
 			[]want{{8, 5, "itmes", `unknown field "itmes"; the fields allowed here are id, title, intro, items`}}},
-		{"wrong type", itemHead + "        minutes: five\n",
-			[]want{{10, 18, "five", "minutes must be a whole number, not text"}}},
+		{"wrong type", itemHead + "        work: five\n",
+			[]want{{10, 15, "five", "work must be a whole number, not text"}}},
 		{"list expected", head + "sections:\n  id: s\n",
 			[]want{{5, 1, "sections", "sections must be a sequence, not a mapping"}}},
 		{"bad severities", itemHead + "        severity: extreme\n      - id: s.two\n        severity: [high]\n",
@@ -43,7 +43,7 @@ func TestParseProblems(t *testing.T) {
 		{"duplicate key", "id: a\ntitle: T\nid: b\n", []want{{3, 1, "id", `mapping key "id" already defined at [1:1]`}}},
 		{"syntax", "id: t\ntitle: [T\n", []want{{2, 8, "[", "sequence end token ']' not found"}}},
 		{"number rewritten", head + "sources:\n  - id: S\n    year: 2024\n    note: 1.10\n    title: True\n" +
-			"sections:\n  - id: s\n    items:\n      - {id: i, minutes: 010, quick: True}\n",
+			"sections:\n  - id: s\n    items:\n      - {id: i, work: 010, quick: True}\n",
 			[]want{{8, 11, "1.10", `1.10 reads as the number 1.1; put it in quotes ("1.10")`},
 				{9, 12, "True", `True reads as the boolean true; put it in quotes ("True")`}}},
 	}
@@ -74,7 +74,7 @@ func TestParseLimitsAndBOM(t *testing.T) {
 	// item read as a million items from a few kilobytes.
 	var sb strings.Builder
 	sb.WriteString(head + "sections:\n  - &s {id: s, title: T, items: [")
-	sb.WriteString(strings.Repeat("&i {id: i, question: Q, why: W, severity: low, action: A, minutes: 1, kind: task, cite: [{source: S}]}, ", 1))
+	sb.WriteString(strings.Repeat("&i {id: i, question: Q, why: W, severity: low, action: A, work: 1, kind: task, cite: [{source: S}]}, ", 1))
 	sb.WriteString(strings.TrimSuffix(strings.Repeat("*i, ", 1000), ", ") + "]}\n")
 	sb.WriteString("  " + strings.Repeat("- *s\n  ", 1000) + "\n")
 	if _, probs := ParseFile("bomb.yaml", []byte(sb.String())); len(probs) != 1 || !strings.Contains(probs[0].Msg, "expands to more than") {

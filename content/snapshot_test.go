@@ -30,7 +30,7 @@ func TestRequiredPlatformsHaveSteps(t *testing.T) {
 		n := 0
 		for _, s := range p.Sections {
 			for _, it := range s.Items {
-				if h, ok := it.HowTo[id]; ok && len(h.Steps) > 0 && h.Verified != "" && h.Fallback != "" {
+				if h, ok := it.HowTo[id]; ok && len(h.Steps) > 0 && h.Researched != "" && h.Fallback != "" {
 					n++
 				}
 			}

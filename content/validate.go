@@ -33,9 +33,13 @@ func ValidateAt(p *checklist.Pack, base *checklist.Pack, now time.Time) Problems
 	}
 	v := newValidator(p, base, now)
 	v.header()
+	v.text()
 	v.registers()
+	v.sourceKinds()
+	v.harmList()
 	v.sections()
 	v.scenarios()
+	v.checkList()
 	v.overrides()
 	return v.probs
 }
@@ -48,8 +52,11 @@ type validator struct {
 	probs   Problems
 
 	sources, platforms, regulators, roles, nations ids
-	sectionIDs, items, scenarioIDs                 ids
-	baseSections, baseItems                        map[string]bool
+	sectionIDs, items, scenarioIDs, harms, checks  ids
+	// srcs holds every source by id (base's too), so citations can be
+	// checked against its kind and status.
+	srcs                    map[string]checklist.Source
+	baseSections, baseItems map[string]bool
 }
 
 // ids maps an id to whether it came from base.
@@ -59,13 +66,18 @@ func newValidator(p, base *checklist.Pack, now time.Time) *validator {
 	y, m, d := now.Date()
 	v := &validator{p: p, base: base, today: time.Date(y, m, d, 0, 0, 0, 0, time.UTC),
 		sources: ids{}, platforms: ids{}, regulators: ids{}, roles: ids{}, nations: ids{},
-		sectionIDs: ids{}, items: ids{}, scenarioIDs: ids{},
+		sectionIDs: ids{}, items: ids{}, scenarioIDs: ids{}, harms: ids{}, checks: ids{},
+		srcs:         map[string]checklist.Source{},
 		baseSections: map[string]bool{}, baseItems: map[string]bool{}}
 	if base == nil {
 		return v
 	}
 	for _, s := range base.Sources {
 		v.sources[s.ID] = true
+		v.srcs[s.ID] = s
+	}
+	for _, h := range base.Harms {
+		v.harms[h.ID] = true
 	}
 	for _, pl := range base.Platforms {
 		v.platforms[pl.ID] = true
@@ -87,6 +99,9 @@ func newValidator(p, base *checklist.Pack, now time.Time) *validator {
 	}
 	for _, sc := range base.Scenarios {
 		v.scenarioIDs[sc.ID] = true
+	}
+	for _, c := range base.Checks {
+		v.checks[c.ID] = true
 	}
 	return v
 }
@@ -223,6 +238,7 @@ func (v *validator) registers() {
 	for i, s := range v.p.Sources {
 		at := fmt.Sprintf("$.sources[%d]", i)
 		v.id(at, "source", s.ID, v.sources)
+		v.srcs[s.ID] = s
 		v.need(at, "publisher", s.Publisher)
 		v.need(at, "title", s.Title)
 		v.confidence(at+".confidence", s.Confidence)
@@ -274,6 +290,8 @@ func (v *validator) cites(path string, cs []checklist.Citation) {
 			v.add(at+".source", "source is missing")
 		} else if _, ok := v.sources[c.Source]; !ok {
 			v.add(at+".source", "source %q is not in the source register", c.Source)
+		} else {
+			v.citeUse(at, c)
 		}
 		v.known(at+".regulators", "regulator", c.Regulators, v.regulators)
 		v.known(at+".roles", "role", c.Roles, v.roles)

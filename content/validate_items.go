@@ -45,17 +45,41 @@ func (v *validator) item(at string, it *checklist.Item) {
 	default:
 		v.add(at+".kind", "kind %q must be setting, task or habit", string(it.Kind))
 	}
-	if it.Minutes < 1 {
-		v.add(at+".minutes", "minutes must be 1 or more")
+	if it.Work < 0 {
+		v.add(at+".work", "work is minutes of hands-on work: 0 or more")
+	}
+	switch {
+	case it.Harm == "":
+		v.add(at+".harm", "harm is missing: name the harm this item guards against (see harms)")
+	default:
+		if _, ok := v.harms[it.Harm]; !ok {
+			v.add(at+".harm", "unknown harm %q", it.Harm)
+		}
 	}
 	v.applies(at+".applies", it.Applies)
+	for i, vr := range it.Variants {
+		vat := fmt.Sprintf("%s.variants[%d]", at, i)
+		v.known(vat+".roles", "role", vr.Roles, v.roles)
+		v.known(vat+".nations", "nation", vr.Nations, v.nations)
+		v.flags(vat, "flags", vr.Flags)
+		if len(vr.Roles)+len(vr.Nations)+len(vr.Flags) == 0 {
+			v.add(vat, "a variant needs roles, nations or flags to say whom it is for")
+		}
+		if vr.Question+vr.Why+vr.More+vr.Check+vr.Action+vr.CheckAction == "" {
+			v.add(vat, "variant changes nothing: set question, why, more, check, action or check_action")
+		}
+	}
 	if it.RaiseIfIdentified && len(it.Applies.Platforms) == 0 {
 		// Questions raises severity per account, so without platforms the
 		// flag silently does nothing.
 		v.add(at+".raise_if_identified", "raise_if_identified has no effect on an item without applies.platforms")
 	}
 	v.howtos(at, it)
-	v.cites(at+".cite", it.Cite)
+	// An item about platform settings alone may rest on the platforms'
+	// help pages, listed with each platform's steps.
+	if len(it.Cite) > 0 || !stepsSourced(it) {
+		v.cites(at+".cite", it.Cite)
+	}
 }
 
 // severity checks that a severity is set and known.
@@ -77,15 +101,18 @@ func (v *validator) applies(at string, a checklist.Applies) {
 		}
 	}
 	v.known(at+".roles", "role", a.Roles, v.roles)
-	flags := checklist.KnownFlags()
-	for _, list := range []struct {
-		key   string
-		flags []string
-	}{{"flags", a.Flags}, {"any_flags", a.AnyFlags}} {
-		for i, f := range list.flags {
-			if !slices.Contains(flags, f) {
-				v.add(fmt.Sprintf("%s.%s[%d]", at, list.key, i), "unknown flag %q (flags are %s)", f, strings.Join(flags, ", "))
-			}
+	v.known(at+".nations", "nation", a.Nations, v.nations)
+	v.flags(at, "flags", a.Flags)
+	v.flags(at, "any_flags", a.AnyFlags)
+	v.flags(at, "not_flags", a.NotFlags)
+}
+
+// flags checks that a list names only known profile flags.
+func (v *validator) flags(at, key string, list []string) {
+	known := checklist.KnownFlags()
+	for i, f := range list {
+		if !slices.Contains(known, f) {
+			v.add(fmt.Sprintf("%s.%s[%d]", at, key, i), "unknown flag %q (flags are %s)", f, strings.Join(known, ", "))
 		}
 	}
 }
@@ -120,9 +147,21 @@ func (v *validator) howtos(at string, it *checklist.Item) {
 				v.add(fmt.Sprintf("%s.steps[%d]", hat, i), "step is empty")
 			}
 		}
-		v.date(hat+".verified", "verified", h.Verified)
-		v.confidence(hat+".confidence", h.Confidence)
+		v.date(hat+".researched", "researched", h.Researched)
+		switch {
+		case h.Basis == "":
+			v.add(hat+".basis", "basis is missing (help-page, secondary or uncertain)")
+		case !h.Basis.Valid():
+			v.add(hat+".basis", "basis %q must be help-page, secondary or uncertain", string(h.Basis))
+		}
+		if h.Checked != "" {
+			v.date(hat+".checked", "checked", h.Checked)
+			if h.Basis != checklist.BasisHelpPage {
+				v.add(hat+".checked", "a path resting on %s sources cannot be marked checked: confirm it against the platform's help first", h.Basis)
+			}
+		}
 		v.need(hat, "fallback", h.Fallback)
+		v.stepSources(hat, k, h.Sources)
 	}
 }
 
@@ -136,23 +175,69 @@ func (v *validator) scenarios() {
 		v.need(at, "story", sc.Story)
 		v.need(at, "question", sc.Question)
 		v.need(at, "principle", sc.Principle)
-		if n := len(sc.Options); n < 2 || n > 4 {
-			v.add(at+".options", "a scenario needs 2 to 4 options, not %d", n)
-		}
-		best := 0
-		for j, o := range sc.Options {
-			oat := fmt.Sprintf("%s.options[%d]", at, j)
-			v.need(oat, "text", o.Text)
-			v.need(oat, "feedback", o.Feedback)
-			if o.Best {
-				best++
+		switch sc.Kind() {
+		case checklist.ScenarioChoice:
+			if sc.Scale != nil {
+				v.add(at+".scale", "a choice scenario has options, not a scale")
 			}
+			v.options(at, sc.Options, !sc.NoSingleAnswer)
+		case checklist.ScenarioScale:
+			switch {
+			case sc.Scale == nil:
+				v.add(at+".scale", "a scale scenario needs scale.low and scale.high labels")
+			default:
+				v.need(at+".scale", "low", sc.Scale.Low)
+				v.need(at+".scale", "high", sc.Scale.High)
+			}
+			if len(sc.Options) > 0 {
+				v.add(at+".options", "a scale scenario has a scale, not options")
+			}
+		default:
+			v.add(at+".type", "type %q must be choice or scale", string(sc.Type))
 		}
-		if best != 1 && len(sc.Options) > 0 {
-			v.add(at+".options", "exactly one option must have best: true, not %d", best)
+		if sc.NoSingleAnswer || sc.Kind() == checklist.ScenarioScale {
+			v.need(at, "commentary", sc.Commentary)
 		}
 		v.cites(at+".cite", sc.Cite)
 		v.known(at+".items", "item", sc.Items, v.items)
+	}
+}
+
+// options checks a scenario's or check's options: 2 to 4, each with
+// feedback, and exactly one marked best when there is a best answer (none
+// when there is not).
+func (v *validator) options(at string, opts []checklist.Option, oneBest bool) {
+	if n := len(opts); n < 2 || n > 4 {
+		v.add(at+".options", "2 to 4 options are needed, not %d", n)
+	}
+	best := 0
+	for j, o := range opts {
+		oat := fmt.Sprintf("%s.options[%d]", at, j)
+		v.need(oat, "text", o.Text)
+		v.need(oat, "feedback", o.Feedback)
+		if o.Best {
+			best++
+		}
+	}
+	switch {
+	case len(opts) == 0:
+	case oneBest && best != 1:
+		v.add(at+".options", "exactly one option must have best: true, not %d", best)
+	case !oneBest && best != 0:
+		v.add(at+".options", "no option may be best when there is no single answer")
+	}
+}
+
+// checkList checks the knowledge check: each item a question with one
+// correct option, feedback and a citation.
+func (v *validator) checkList() {
+	for i, c := range v.p.Checks {
+		at := fmt.Sprintf("$.checks[%d]", i)
+		v.id(at, "check", c.ID, v.checks)
+		v.need(at, "question", c.Question)
+		v.options(at, c.Options, true)
+		v.cites(at+".cite", c.Cite)
+		v.known(at+".items", "item", c.Items, v.items)
 	}
 }
 
@@ -177,11 +262,22 @@ func (v *validator) overrides() {
 		if o.Severity != 0 {
 			v.severity(at+".severity", o.Severity)
 		}
-		if o.Minutes < 0 {
-			v.add(at+".minutes", "minutes must be 1 or more")
+		if o.Work < 0 {
+			v.add(at+".work", "work must be 0 or more")
 		}
 		if o == (checklist.Override{ID: o.ID}) {
-			v.add(at, "override changes nothing: set question, why, severity, action, check_action, check or minutes")
+			v.add(at, "override changes nothing: set question, why, severity, action, check_action, check or work")
 		}
 	}
+}
+
+// stepsSourced reports whether an item has steps for its platforms and
+// every one of them names its sources.
+func stepsSourced(it *checklist.Item) bool {
+	for _, h := range it.HowTo {
+		if len(h.Sources) == 0 {
+			return false
+		}
+	}
+	return len(it.HowTo) > 0
 }

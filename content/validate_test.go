@@ -19,9 +19,10 @@ const head = "id: t\ntitle: T\nversion: \"1\"\nreviewed: 2026-01-01\n"
 // item is a valid item body at the indentation of a section's items.
 const item = `        question: Q?
         why: W.
+        harm: h
         severity: low
         action: A.
-        minutes: 1
+        work: 1
         kind: task
         cite:
           - source: SRC-A
@@ -38,6 +39,7 @@ var validateCases = []struct {
 		{1, 1, "id", "roles: a complete pack needs at least one"},
 		{1, 1, "id", "nations: a complete pack"},
 		{1, 1, "id", "sections: a complete pack"},
+		{1, 1, "id", "harms: a complete pack needs at least one"},
 		{4, 11, "2026-13-01", `reviewed "2026-13-01" is not a date in the form YYYY-MM-DD`},
 	}},
 	{"layer header", true, "id: my pack\nversion: \"1\"\nreviewed: 2026-11-23\n", []want{
@@ -52,21 +54,58 @@ var validateCases = []struct {
 	}},
 	{"sources", true, head + `sources:
   - id: NEW
+    kind: evidence
     publisher: P
     title: T
     confidence: verified
   - id: NEW
+    kind: guidance
     publisher: P
     title: T
     confidence: probably
   - id: SRC-A
+    kind: evidence
+    title: T
+    confidence: verified
+  - id: REG
+    kind: regulator
+    publisher: P
+    title: T
+    confidence: verified
+  - id: PRO
+    kind: professional
+    regulator: gmc
+    publisher: P
+    title: T
+    confidence: verified
+  - id: OLD
+    kind: regulator
+    regulator: gdc
+    roles: [surgeon]
+    status: superseded
+    publisher: P
+    title: T
+    confidence: verified
+  - id: HELP
+    kind: steps
+    status: gone
+    publisher: P
     title: T
     confidence: verified
 `, []want{
-		{10, 9, "NEW", `duplicate source id "NEW"`},
-		{13, 17, "probably", `confidence "probably" must be verified, secondary or uncertain`},
-		{14, 5, "id: SRC-A", "publisher is missing"},
-		{14, 9, "SRC-A", `source id "SRC-A" already exists in the base pack`},
+		{11, 9, "NEW", `duplicate source id "NEW"`},
+		{12, 11, "guidance", `kind "guidance" must be one of regulator, professional, law, evidence, steps`},
+		{15, 17, "probably", `confidence "probably" must be verified, secondary or uncertain`},
+		{16, 5, "id: SRC-A", "publisher is missing"},
+		{16, 9, "SRC-A", `source id "SRC-A" already exists in the base pack`},
+		{20, 5, "id: REG", "regulator is missing"},
+		{25, 5, "id: PRO", "roles is missing"},
+		{27, 16, "gmc", "only kind regulator names a regulator"},
+		{31, 5, "id: OLD", "superseded_by is missing"},
+		{33, 16, "gdc", `unknown regulator "gdc"`},
+		{34, 13, "surgeon", `unknown role "surgeon"`},
+		{39, 5, "id: HELP", "a steps source names the platform"},
+		{41, 13, "gone", `status "gone" must be superseded or unreliable`},
 	}},
 	{"platforms, regulators, roles, nations", true, head + `platforms:
   - id: mastodon
@@ -98,9 +137,16 @@ nations:
     items:
       - id: t.one
         kind: chore
-        minutes: 0
+        work: -1
+        harm: nope
       - id: vis.protected
 ` + item + `      - id: t.one
+` + item + `      - id: t.two
+        variants:
+          - question: Q?
+          - roles: [nurse]
+            nations: [atlantis]
+            flags: [famous]
 ` + item, []want{
 		{8, 9, "id: t.one", "question is missing"},
 		{8, 9, "id: t.one", "why is missing"},
@@ -108,9 +154,14 @@ nations:
 		{8, 9, "id: t.one", "severity is missing (high, medium or low)"},
 		{8, 9, "id: t.one", "no citation"},
 		{9, 15, "chore", `kind "chore" must be setting, task or habit`},
-		{10, 18, "0", "minutes must be 1 or more"},
-		{11, 13, "vis.protected", `item id "vis.protected" already exists in the base pack`},
-		{20, 13, "t.one", `duplicate item id "t.one"`},
+		{10, 15, "-1", "work is minutes of hands-on work: 0 or more"},
+		{11, 15, "nope", `unknown harm "nope"`},
+		{12, 13, "vis.protected", `item id "vis.protected" already exists in the base pack`},
+		{22, 13, "t.one", `duplicate item id "t.one"`},
+		{34, 13, "question", "a variant needs roles, nations or flags"},
+		{35, 13, "roles", "variant changes nothing"},
+		{36, 23, "atlantis", `unknown nation "atlantis"`},
+		{37, 21, "famous", `unknown flag "famous"`},
 	}},
 	{"applies", true, head + `sections:
   - id: new
@@ -123,12 +174,16 @@ nations:
           roles: [nurse, surgeon]
           flags: [student, famous]
           any_flags: [vip]
+          not_flags: [rich]
+          nations: [atlantis]
 `, []want{
-		{18, 30, "true", "raise_if_identified has no effect on an item without applies.platforms"},
-		{20, 32, "work", `account type "work" must be personal, professional or pseudonymous`},
-		{21, 26, "surgeon", `unknown role "surgeon"`},
-		{22, 28, "famous", `unknown flag "famous" (flags are identifies, publishes, practice_page, pseudonym, student, clinical)`},
-		{23, 23, "vip", `unknown flag "vip"`},
+		{19, 30, "true", "raise_if_identified has no effect on an item without applies.platforms"},
+		{21, 32, "work", `account type "work" must be personal, professional or pseudonymous`},
+		{22, 26, "surgeon", `unknown role "surgeon"`},
+		{23, 28, "famous", `unknown flag "famous" (flags are identifies, publishes, practice_page, pseudonym, student, clinical, registered)`},
+		{24, 23, "vip", `unknown flag "vip"`},
+		{25, 23, "rich", `unknown flag "rich"`},
+		{26, 21, "atlantis", `unknown nation "atlantis"`},
 	}},
 	{"howto", true, head + `sections:
   - id: new
@@ -140,52 +195,88 @@ nations:
         howto:
           x:
             steps: []
-            verified: 2026-11-23
-            confidence: sure
+            researched: 2026-11-23
+            basis: sure
+            sources: [NOPE, SRC-B]
           myspace:
             steps: [Open settings, " "]
-            verified: 01/02/2026
-            confidence: verified
+            researched: 01/02/2026
+            basis: secondary
+            checked: 2026-01-01
             fallback: Settings
 `, []want{
-		{19, 36, "myspace", `unknown platform "myspace"`},
-		{20, 9, "howto", `no howto for platform "whatsapp"`},
-		{21, 11, "x", "fallback is missing"},
-		{22, 13, "steps", "howto for x has no steps"},
-		{23, 23, "2026-11-23", "verified 2026-11-23 is in the future"},
-		{24, 25, "sure", `confidence "sure" must be verified, secondary or uncertain`},
-		{25, 11, "myspace", `howto for unknown platform "myspace"`},
-		{26, 36, `" "`, "step is empty"},
-		{27, 23, "01/02/2026", `verified "01/02/2026" is not a date`},
+		{20, 36, "myspace", `unknown platform "myspace"`},
+		{21, 9, "howto", `no howto for platform "whatsapp"`},
+		{22, 11, "x", "fallback is missing"},
+		{23, 13, "steps", "howto for x has no steps"},
+		{24, 25, "2026-11-23", "researched 2026-11-23 is in the future"},
+		{25, 20, "sure", `basis "sure" must be help-page, secondary or uncertain`},
+		{26, 23, "NOPE", `source "NOPE" is not in the source register`},
+		{27, 11, "myspace", `howto for unknown platform "myspace"`},
+		{28, 36, `" "`, "step is empty"},
+		{29, 25, "01/02/2026", `researched "01/02/2026" is not a date`},
+		{31, 22, "2026-01-01", "a path resting on secondary sources cannot be marked checked"},
 	}},
-	{"citations", true, head + `sections:
+	{"citations", true, head + `sources:
+  - id: OLD
+    kind: regulator
+    regulator: gmc
+    status: superseded
+    superseded_by: SRC-A
+    publisher: P
+    title: T
+    confidence: verified
+  - id: BAD
+    kind: evidence
+    status: unreliable
+    publisher: P
+    title: T
+    confidence: secondary
+  - id: HELP
+    kind: steps
+    platform: x
+    publisher: P
+    title: T
+    confidence: verified
+sections:
   - id: emp
     items:
       - id: t.one
         question: Q?
         why: W.
+        harm: h
         severity: high
         action: A.
-        minutes: 5
         kind: habit
         cite:
           - source: NOPE
           - regulators: [gmc, gdc]
             roles: [dentist]
+          - source: OLD
+          - source: OLD
+            historical: true
+          - source: BAD
+          - source: HELP
+          - source: SRC-A
+            historical: true
       - id: t.two
         question: Q?
         why: W.
+        harm: h
         severity: medium
         action: A.
-        minutes: 5
         kind: habit
         cite: []
 `, []want{
-		{16, 21, "NOPE", `source "NOPE" is not in the source register`},
-		{17, 13, "regulators", "source is missing"},
-		{17, 31, "gdc", `unknown regulator "gdc"`},
-		{18, 21, "dentist", `unknown role "dentist"`},
-		{26, 9, "cite", "no citation: add at least one cite entry"},
+		{37, 21, "NOPE", `source "NOPE" is not in the source register`},
+		{38, 13, "regulators", "source is missing"},
+		{38, 31, "gdc", `unknown regulator "gdc"`},
+		{39, 21, "dentist", `unknown role "dentist"`},
+		{40, 21, "OLD", `source "OLD" is superseded by "SRC-A"`},
+		{43, 21, "BAD", `source "BAD" is marked unreliable and must not be cited`},
+		{44, 21, "HELP", `supports click-paths: list it under the platform's howto sources`},
+		{46, 25, "true", `historical is only for superseded sources`},
+		{54, 9, "cite", "no citation: add at least one cite entry"},
 	}},
 	{"sections", true, head + `sections:
   - id: new
@@ -203,9 +294,9 @@ nations:
       - id: t.three
 ` + item, []want{
 		{6, 5, "id: new", "title is missing"},
-		{19, 5, "items", "section has no items"},
-		{20, 9, "new", `duplicate section id "new"`},
-		{32, 9, "msg", `duplicate section id "msg"`},
+		{20, 5, "items", "section has no items"},
+		{21, 9, "new", `duplicate section id "new"`},
+		{34, 9, "msg", `duplicate section id "msg"`},
 	}},
 	{"scenarios", true, head + `scenarios:
   - id: rant-account
@@ -229,35 +320,68 @@ nations:
       - {text: C}
     principle: P.
     items: [vis.protected, nope]
+  - id: s3
+    type: scale
+    title: T
+    story: S.
+    question: Q?
+    options: [{text: A, feedback: F}]
+    principle: P.
+    cite: [{source: SRC-A}]
+  - id: s4
+    type: vote
+    no_single_answer: true
+    title: T
+    story: S.
+    question: Q?
+    principle: P.
+    cite: [{source: SRC-A}]
+checks:
+  - id: c1
+    question: Q?
+    options:
+      - {text: A, feedback: F}
+      - {text: B, feedback: F}
+    cite: [{source: SRC-A}]
 `, []want{
 		{6, 9, "rant-account", `scenario id "rant-account" already exists in the base pack`},
-		{10, 5, "options", "a scenario needs 2 to 4 options, not 1"},
+		{10, 5, "options", "2 to 4 options are needed, not 1"},
 		{17, 5, "id: s2", "no citation"},
 		{21, 5, "options", "exactly one option must have best: true, not 2"},
 		{24, 9, "{text: C}", "feedback is missing"},
 		{26, 28, "nope", `unknown item "nope"`},
+		{27, 5, "id: s3", "a scale scenario needs scale.low and scale.high labels"},
+		{27, 5, "id: s3", "commentary is missing"},
+		{32, 5, "options", "a scale scenario has a scale, not options"},
+		{35, 5, "id: s4", "commentary is missing"},
+		{36, 11, "vote", `type "vote" must be choice or scale`},
+		{46, 5, "options", "exactly one option must have best: true, not 0"},
 	}},
 	{"overrides", true, head + `overrides:
   - id: msg.work-groups
     severity: high
-    minutes: -1
+    work: -1
   - id: nope
     why: W.
   - id: msg.work-groups
   - question: Q?
 `, []want{
-		{8, 14, "-1", "minutes must be 1 or more"},
+		{8, 11, "-1", "work must be 0 or more"},
 		{9, 9, "nope", `no item "nope" in the packs this one is layered on`},
 		{11, 5, "id: msg.work-groups", "override changes nothing"},
 		{11, 9, "msg.work-groups", `item "msg.work-groups" is overridden twice`},
 		{12, 5, "question", "id is missing"},
+	}},
+	{"control characters", true, head + "roles:\n  - id: evil\n    name: \"Nurse \\e]0;pwned\\a\\e[2J\"\n", []want{
+		{7, 11, "\"Nurse", "contains the control character U+001B"},
 	}},
 	{"overrides in a full pack", false, `id: t
 title: T
 version: "1"
 reviewed: 2026-01-01
 jurisdiction: J
-sources: [{id: S, publisher: P, title: T, confidence: verified}]
+sources: [{id: S, kind: evidence, publisher: P, title: T, confidence: verified}]
+harms: [{id: h, rank: 1, title: H, reason: R}]
 roles: [{id: r, name: R}]
 nations: [{id: n, name: N}]
 sections:
@@ -267,16 +391,17 @@ sections:
       - id: s.one
         question: Q?
         why: W.
+        harm: h
         severity: low
         action: A.
-        minutes: 1
+        work: 1
         kind: task
         cite: [{source: S}]
 overrides:
   - id: s.one
     why: Changed.
 `, []want{
-		{22, 5, "id: s.one", "overrides are only for a pack layered on another pack"},
+		{24, 5, "id: s.one", "overrides are only for a pack layered on another pack"},
 	}},
 }
 

@@ -323,7 +323,7 @@ func (r *accessibleRun) describe(m model, q checklist.Question) string {
 	}
 	if h, ok := q.Item.HowTo[q.Platform]; ok && q.Platform != "" {
 		fmt.Fprintf(&b, "How to check: %s. Path checked %s (%s). If it has moved, search the app's settings for %q.\n",
-			checklist.SanitizeLine(strings.Join(h.Steps, ", then ")), humanDate(h.Verified), h.Confidence.Label(), checklist.SanitizeLine(h.Fallback))
+			checklist.SanitizeLine(strings.Join(h.Steps, ", then ")), humanDate(h.Researched), string(h.Basis), checklist.SanitizeLine(h.Fallback))
 		if h.Note != "" {
 			fmt.Fprintf(&b, "Note: %s\n", checklist.SanitizeLine(h.Note))
 		}

@@ -21,7 +21,7 @@ func nowFn() time.Time { return fixedNow }
 // guided self-search and a raised severity.
 func testPack() *checklist.Pack {
 	howto := func(steps ...string) checklist.HowTo {
-		return checklist.HowTo{Steps: steps, Verified: "2026-11-22", Confidence: checklist.Secondary, Fallback: steps[len(steps)-1]}
+		return checklist.HowTo{Steps: steps, Researched: "2026-11-22", Basis: checklist.BasisSecondary, Fallback: steps[len(steps)-1]}
 	}
 	return &checklist.Pack{
 		ID: "uk", Title: "Test pack", Version: "1.0.0", Reviewed: "2026-11-22", Jurisdiction: "UK",
@@ -45,14 +45,14 @@ func testPack() *checklist.Pack {
 					Severity: checklist.Medium, RaiseIfIdentified: true, Quick: true,
 					Applies: checklist.Applies{Platforms: []string{"x"}, Accounts: []checklist.AccountType{checklist.Personal}},
 					HowTo:   map[string]checklist.HowTo{"x": howto("Settings and privacy", "Privacy and safety", "Audience, media and tagging", "Protect your posts")},
-					Action:  "Turn on Protect your posts, then review who already follows you.", Minutes: 2, Kind: checklist.KindSetting,
+					Action:  "Turn on Protect your posts, then review who already follows you.", Work: 2, Kind: checklist.KindSetting,
 					Cite: []checklist.Citation{{Source: "GMC-SM", Para: "9", Regulators: []string{"gmc"}}, {Source: "NMC-SM", Para: "Code 20.10", Regulators: []string{"nmc"}}, {Source: "S4"}}},
 				{ID: "vis.lookup", Question: "Have you stopped people finding you by your phone number or email?",
 					Why: "Anyone with your number, patients included, can match it to your profile.", Severity: checklist.High, RaiseIfIdentified: true,
 					Applies:   checklist.Applies{Platforms: []string{"x", "facebook"}},
 					HowTo:     map[string]checklist.HowTo{"x": howto("Privacy and safety", "Discoverability and contacts"), "facebook": howto("Settings & privacy", "How people find and contact you")},
 					Uncertain: "Whether Facebook now offers \"Only me\" for lookup is not confirmed.",
-					Action:    "Turn lookup by phone and email off, or limit it to friends.", Minutes: 3, Kind: checklist.KindSetting,
+					Action:    "Turn lookup by phone and email off, or limit it to friends.", Work: 3, Kind: checklist.KindSetting,
 					Cite: []checklist.Citation{{Source: "GMC-SM", Para: "18", Regulators: []string{"gmc"}}, {Source: "S4"}}},
 			}},
 			{ID: "foot", Title: "Digital footprint and permanence", Items: []checklist.Item{
@@ -60,11 +60,11 @@ func testPack() *checklist.Pack {
 					Why: "It shows what patients and employers see.", Severity: checklist.Medium,
 					Check:  "Search your name with your profession and town on two search engines, in a private window. pressend does not search for you.",
 					Record: "Note what you found. It stays on this computer.",
-					Action: "Fix the sources of anything you don't want found.", Minutes: 20, Kind: checklist.KindTask,
+					Action: "Fix the sources of anything you don't want found.", Work: 20, Kind: checklist.KindTask,
 					Cite: []checklist.Citation{{Source: "S4"}}},
 				{ID: "foot.pause", Question: "Do you pause before posting and apply the front-page test?",
 					Why: "Screenshots outlive deletion.", Severity: checklist.Low,
-					Check: "Think about your habits.", Action: "Draft first; don't post after night shifts.", Minutes: 1, Kind: checklist.KindHabit,
+					Check: "Think about your habits.", Action: "Draft first; don't post after night shifts.", Work: 1, Kind: checklist.KindHabit,
 					Cite: []checklist.Citation{{Source: "GMC-SM", Para: "4", Regulators: []string{"gmc"}}}},
 			}},
 		},

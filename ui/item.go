@@ -92,7 +92,7 @@ func (m model) itemBody() string {
 	if h, ok := it.HowTo[q.Platform]; ok && q.Platform != "" {
 		b.WriteString(m.st.title.Render("How to check on "+checklist.SanitizeLine(m.pack.PlatformName(q.Platform))) + "\n")
 		b.WriteString(m.wrap(checklist.SanitizeLine(strings.Join(h.Steps, " → ")), 2) + "\n")
-		b.WriteString(m.st.faint.Render(m.wrap(fmt.Sprintf("Path checked %s (%s).", humanDate(h.Verified), h.Confidence.Label()), 2)) + "\n")
+		b.WriteString(m.st.faint.Render(m.wrap(fmt.Sprintf("Path checked %s (%s).", humanDate(h.Researched), string(h.Basis)), 2)) + "\n")
 		if h.Fallback != "" {
 			b.WriteString(m.st.faint.Render(m.wrap("Settings move: if you can't find it, search the app's settings for “"+checklist.SanitizeLine(h.Fallback)+"”.", 2)) + "\n")
 		}

@@ -110,7 +110,7 @@ func (m model) actionBlock(a checklist.Action, full bool) string {
 		return b.String()
 	}
 	if h, ok := q.Item.HowTo[q.Platform]; ok && q.Platform != "" {
-		b.WriteString(m.st.faint.Render(m.wrap("Where: "+checklist.SanitizeLine(strings.Join(h.Steps, " → "))+" (checked "+humanDate(h.Verified)+")", 4)) + "\n")
+		b.WriteString(m.st.faint.Render(m.wrap("Where: "+checklist.SanitizeLine(strings.Join(h.Steps, " → "))+" (checked "+humanDate(h.Researched)+")", 4)) + "\n")
 	}
 	reg := m.audit.Profile.RegulatorID(m.pack)
 	if cites := checklist.CitationsFor(m.pack, q, reg, m.audit.Profile.Role); len(cites) > 0 {
