@@ -52,6 +52,7 @@ func TestQuestionBudget(t *testing.T) {
 	pack := embedded(t)
 	for _, c := range budgetCases {
 		n, q := questionCount(pack, c.p, false), questionCount(pack, c.p, true)
+		t.Logf("%s: %d questions (%d quick); by section: %s", c.name, n, q, bySection(pack, c.p))
 		if n > c.limit || n < c.minimum {
 			t.Errorf("%s: %d questions, want %d to %d", c.name, n, c.minimum, c.limit)
 		}
@@ -225,4 +226,21 @@ func containsWord(s, w string) bool {
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// bySection counts a profile's questions in each section, for the log.
+func bySection(pack *checklist.Pack, p *checklist.Profile) string {
+	seen := map[string]bool{}
+	counts := map[string]int{}
+	for _, q := range checklist.Questions(pack, p, false) {
+		if !seen[q.Item.ID] {
+			seen[q.Item.ID] = true
+			counts[pack.Sections[q.Section].ID]++
+		}
+	}
+	var parts []string
+	for _, s := range pack.Sections {
+		parts = append(parts, fmt.Sprintf("%s %d", s.ID, counts[s.ID]))
+	}
+	return strings.Join(parts, ", ")
 }
