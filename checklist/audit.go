@@ -1,15 +1,18 @@
 package checklist
 
 import (
+	"errors"
 	"fmt"
 	"maps"
+	"slices"
+	"strings"
 	"time"
 )
 
 // SchemaVersion is the version of the audit file format this build writes.
 // Older versions are migrated on load; newer ones are refused, never
 // overwritten.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // State is the answer to one question.
 type State string
@@ -78,61 +81,124 @@ type Answer struct {
 	At     time.Time `json:"at"`
 }
 
-// Round is one completed audit, kept so progress can be compared.
+// Mode is which view of an audit the user works through. Quick and full
+// are two views of the same answers: the quick audit is a subset of the
+// full one, so switching never hides or loses an answer.
+type Mode string
+
+// The two views.
+const (
+	Full  Mode = "full"
+	Quick Mode = "quick"
+)
+
+// Round is one completed audit, kept so the next one can be compared with
+// it and so the last completed plan stays available while a re-audit is
+// under way.
 type Round struct {
-	Completed time.Time `json:"completed"`
-	Percent   int       `json:"percent"`
-	Band      Band      `json:"band"`
-	Actions   int       `json:"actions"`
-	Answers   int       `json:"answers"`
+	Completed   time.Time `json:"completed"`
+	Mode        Mode      `json:"mode,omitempty"`
+	PackVersion string    `json:"pack_version,omitempty"`
+	Percent     int       `json:"percent"`
+	Band        Band      `json:"band"`
+	Actions     int       `json:"actions"`
+	// Answers is every answer as it stood when the round was completed.
+	// Rounds migrated from schema 2 may lack them (nil).
+	Answers map[string]Answer `json:"answers,omitempty"`
+}
+
+// Report records a report written to a file, so forget can list the
+// copies it cannot delete itself.
+type Report struct {
+	Path   string    `json:"path"`
+	Format string    `json:"format"`
+	At     time.Time `json:"at"`
 }
 
 // Audit is one person's saved audit: who they are, what they answered and
 // what they have done about it.
 type Audit struct {
-	Schema      int               `json:"schema"`
-	Name        string            `json:"name"`
-	PackID      string            `json:"pack_id"`
-	PackVersion string            `json:"pack_version"`
-	Profile     *Profile          `json:"profile,omitempty"`
-	Answers     map[string]Answer `json:"answers"`
-	// Notes are free text against a question key, kept separately from the
-	// answer so a note can be written before answering.
+	Schema      int      `json:"schema"`
+	Name        string   `json:"name"`
+	PackID      string   `json:"pack_id"`
+	PackVersion string   `json:"pack_version"`
+	Profile     *Profile `json:"profile,omitempty"`
+	// Mode is the view the user is working through.
+	Mode    Mode              `json:"mode"`
+	Answers map[string]Answer `json:"answers"`
+	// Notes are shared notes against a row key: they go into the user's
+	// reports. They are kept apart from answers so a note can be written
+	// before answering.
 	Notes map[string]string `json:"notes,omitempty"`
-	// Done records actions the user has marked as done.
+	// AdviserNotes are an adviser's private notes against a row key. They
+	// are never shown while screen-share safety is on and never reach a
+	// report unless asked for.
+	AdviserNotes map[string]string `json:"adviser_notes,omitempty"`
+	// SessionNote is one general shared note for the audit;
+	// AdviserSessionNote its private counterpart.
+	SessionNote        string `json:"session_note,omitempty"`
+	AdviserSessionNote string `json:"adviser_session_note,omitempty"`
+	// Done records actions the user has marked done. A mark counts only
+	// while it is later than the answer it acts on, so a re-audit that
+	// finds the same problem shows it open again.
 	Done map[string]time.Time `json:"done,omitempty"`
-	// Cursor is the key of the question the user was last on.
-	Cursor     string     `json:"cursor,omitempty"`
-	Quick      bool       `json:"quick,omitempty"`
-	Created    time.Time  `json:"created"`
-	Updated    time.Time  `json:"updated"`
+	// Cursor is the key of the row the user was last on.
+	Cursor  string    `json:"cursor,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+	// Started is when the current round began.
+	Started time.Time `json:"started,omitempty"`
+	// Completed is set when every question of the current round is
+	// answered.
 	Completed  *time.Time `json:"completed,omitempty"`
-	NextReview string     `json:"next_review,omitempty"`
-	History    []Round    `json:"history,omitempty"`
-	// Previous holds the answers of the last completed round, so a re-audit
-	// can show what changed.
-	Previous map[string]State `json:"previous,omitempty"`
+	NextReview Date       `json:"next_review,omitempty"`
+	// Rounds are the completed rounds, oldest first.
+	Rounds []Round `json:"rounds,omitempty"`
+	// Adviser holds what adviser mode records; nil otherwise.
+	Adviser *AdviserInfo `json:"adviser,omitempty"`
+	// DeleteAfter is when the audit is due for deletion (adviser mode sets
+	// it; `forget --due` acts on it).
+	DeleteAfter Date `json:"delete_after,omitempty"`
+	// Reports lists reports written to files from this audit.
+	Reports []Report `json:"reports,omitempty"`
+	// CalendarSequence counts calendar exports, for the .ics SEQUENCE.
+	CalendarSequence int `json:"calendar_sequence,omitempty"`
+}
+
+// AdviserInfo is what adviser mode records about the session.
+type AdviserInfo struct {
+	// Initials are the adviser's, for the member's file.
+	Initials string `json:"initials,omitempty"`
 }
 
 // NewAudit starts an empty audit.
 func NewAudit(name string, pack *Pack, now time.Time) *Audit {
 	return &Audit{
-		Schema: SchemaVersion, Name: name, PackID: pack.ID, PackVersion: pack.Version,
-		Answers: map[string]Answer{}, Notes: map[string]string{}, Done: map[string]time.Time{},
-		Created: now, Updated: now,
+		Schema: SchemaVersion, Name: name, PackID: pack.ID, PackVersion: pack.Version, Mode: Full,
+		Answers: map[string]Answer{}, Notes: map[string]string{}, AdviserNotes: map[string]string{},
+		Done: map[string]time.Time{}, Created: now, Updated: now, Started: now,
 	}
 }
 
 // Clone returns a deep copy, so a snapshot can be saved in the background
-// while the user keeps answering.
+// while the user keeps answering. TestCloneIsDeep fails if a field added
+// later is shared.
 func (a *Audit) Clone() *Audit {
 	c := *a
 	c.Profile = a.Profile.Clone()
 	c.Answers = maps.Clone(a.Answers)
 	c.Notes = maps.Clone(a.Notes)
+	c.AdviserNotes = maps.Clone(a.AdviserNotes)
 	c.Done = maps.Clone(a.Done)
-	c.Previous = maps.Clone(a.Previous)
-	c.History = append([]Round(nil), a.History...)
+	c.Rounds = slices.Clone(a.Rounds)
+	for i := range c.Rounds {
+		c.Rounds[i].Answers = maps.Clone(c.Rounds[i].Answers)
+	}
+	c.Reports = slices.Clone(a.Reports)
+	if a.Adviser != nil {
+		ad := *a.Adviser
+		c.Adviser = &ad
+	}
 	if a.Completed != nil {
 		t := *a.Completed
 		c.Completed = &t
@@ -145,8 +211,8 @@ func (a *Audit) SetAnswer(key string, s State, reason string, now time.Time) err
 	if !s.Valid() {
 		return fmt.Errorf("unknown answer %q", s)
 	}
-	if s == Accepted && reason == "" {
-		return fmt.Errorf("accepting a risk needs a reason")
+	if s == Accepted && strings.TrimSpace(reason) == "" {
+		return ErrNeedsReason
 	}
 	if s != Accepted {
 		reason = ""
@@ -154,20 +220,28 @@ func (a *Audit) SetAnswer(key string, s State, reason string, now time.Time) err
 	if a.Answers == nil {
 		a.Answers = map[string]Answer{}
 	}
-	a.Answers[key] = Answer{State: s, Reason: reason, At: now}
+	a.Answers[key] = Answer{State: s, Reason: strings.TrimSpace(reason), At: now}
 	a.Updated = now
 	return nil
 }
 
-// SetNote stores or, when empty, removes a note.
-func (a *Audit) SetNote(key, note string, now time.Time) {
-	if a.Notes == nil {
-		a.Notes = map[string]string{}
+// ErrNeedsReason says an accepted risk was given without a reason.
+var ErrNeedsReason = errors.New("accepting a risk needs a reason, so you can explain the choice later")
+
+// SetNote stores or, when empty, removes a note: a shared one, or an
+// adviser's private one.
+func (a *Audit) SetNote(key, note string, private bool, now time.Time) {
+	m := &a.Notes
+	if private {
+		m = &a.AdviserNotes
 	}
-	if note == "" {
-		delete(a.Notes, key)
+	if *m == nil {
+		*m = map[string]string{}
+	}
+	if note = strings.TrimSpace(note); note == "" {
+		delete(*m, key)
 	} else {
-		a.Notes[key] = note
+		(*m)[key] = note
 	}
 	a.Updated = now
 }
@@ -185,60 +259,57 @@ func (a *Audit) SetDone(key string, done bool, now time.Time) {
 	a.Updated = now
 }
 
-// SetProfile replaces the profile. Answers are keyed by question, so those
-// that still apply are kept; the rest stay stored and come back if the
-// profile changes back.
+// IsDone reports whether the action on key is marked done: the mark must
+// be later than the answer it acts on.
+func (a *Audit) IsDone(key string) (time.Time, bool) {
+	t, ok := a.Done[key]
+	if !ok {
+		return time.Time{}, false
+	}
+	if ans, answered := a.Answers[key]; answered && t.Before(ans.At) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// SetProfile replaces the profile. Answers are keyed by row, so those that
+// still apply are kept; the rest stay stored and come back if the profile
+// changes back.
 func (a *Audit) SetProfile(p *Profile, now time.Time) {
 	a.Profile = p.Clone()
 	a.Updated = now
 }
 
-// Progress counts how many of the questions have an answer.
-func (a *Audit) Progress(qs []Question) (answered, total int) {
-	for _, q := range qs {
-		if _, ok := a.Answers[q.Key]; ok {
-			answered++
-		}
+// LastRound is the most recent completed round before the current one: the
+// round a re-audit is compared with, and whose plan stays available while
+// the re-audit is under way. When the current round is itself complete it
+// is the round before that.
+func (a *Audit) LastRound() (Round, bool) {
+	n := len(a.Rounds)
+	if a.Completed != nil {
+		n--
 	}
-	return answered, len(qs)
+	if n <= 0 {
+		return Round{}, false
+	}
+	return a.Rounds[n-1], true
 }
 
-// FirstUnanswered is the index of the first question without an answer, or
-// -1 when every question is answered.
-func (a *Audit) FirstUnanswered(qs []Question) int {
-	for i, q := range qs {
-		if _, ok := a.Answers[q.Key]; !ok {
-			return i
-		}
-	}
-	return -1
-}
-
-// Complete marks the audit finished, records the round in the history and
-// sets the next review date (six months on, as the guidance-based items
-// suggest checking twice a year).
-func (a *Audit) Complete(s Score, actions int, now time.Time) {
-	t := now
-	a.Completed = &t
-	a.NextReview = now.AddDate(0, 6, 0).Format(DateLayout)
-	answered := 0
-	for range a.Answers {
-		answered++
-	}
-	a.History = append(a.History, Round{Completed: now, Percent: s.Overall.Percent, Band: s.Overall.Band, Actions: actions, Answers: answered})
-	a.Updated = now
-}
-
-// Restart begins a re-audit: the current answers become Previous, for
-// comparison, and the audit starts again with the same profile.
+// Restart begins a re-audit. The finished round is already kept in Rounds,
+// for comparison and so its plan stays available until the new round is
+// finished. Accepted risks carry over with their reasons, because they are
+// deliberate, recorded choices; every other answer starts again. Notes
+// stay.
 func (a *Audit) Restart(now time.Time) {
-	a.Previous = make(map[string]State, len(a.Answers))
+	kept := map[string]Answer{}
 	for k, v := range a.Answers {
-		a.Previous[k] = v.State
+		if v.State == Accepted {
+			kept[k] = v
+		}
 	}
-	a.Answers = map[string]Answer{}
-	a.Done = map[string]time.Time{}
+	a.Answers = kept
 	a.Completed = nil
 	a.Cursor = ""
+	a.Started = now
 	a.Updated = now
 }

@@ -1,10 +1,80 @@
 package checklist
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
+
+// Cited is a citation chosen for one user, with its source and tier.
+type Cited struct {
+	Citation
+	Source Source
+	Tier   Tier
+	// Own marks guidance written for the user's own role (a medical
+	// student's guidance for a medical student), shown first in its tier.
+	Own bool
+}
+
+// CitationsFor picks the citations to show a user and orders them: their
+// own regulator's guidance first (guidance written for their role before
+// general guidance), then professional guidance for their role, law, cases
+// and evidence, and history. A source not written for them (another
+// regulator's guidance, another profession's advice) is left out, so a
+// nurse never sees the GMC's guidance presented as theirs. Steps sources
+// are never returned here: they belong beside the steps. Citations of the
+// same source are merged, so the user reads "paras 4, 9" once.
+func CitationsFor(pack *Pack, cites []Citation, p *Profile) []Cited {
+	if p == nil {
+		return nil
+	}
+	reg := p.RegulatorID(pack)
+	var out []Cited
+	for _, c := range cites {
+		s, ok := pack.Source(c.Source)
+		if !ok || s.Status == StatusUnreliable || s.Kind == SourceSteps || !s.For(reg, p.Role, p.Nation) {
+			continue
+		}
+		if len(c.Regulators) > 0 && !slices.Contains(c.Regulators, reg) || len(c.Roles) > 0 && !slices.Contains(c.Roles, p.Role) {
+			continue
+		}
+		if s.Status == StatusSuperseded && !c.Historical {
+			continue
+		}
+		out = append(out, Cited{Citation: c, Source: s, Tier: TierOf(s, c.Historical), Own: slices.Contains(s.Roles, p.Role)})
+	}
+	slices.SortStableFunc(out, func(x, y Cited) int {
+		return cmp.Or(cmp.Compare(x.Tier, y.Tier), cmp.Compare(boolInt(y.Own), boolInt(x.Own)))
+	})
+	return mergeCited(out)
+}
+
+// mergeCited joins citations of the same source into one. Citations marked
+// uncertain stay apart, so their caveat stays with them.
+func mergeCited(cs []Cited) []Cited {
+	var out []Cited
+	seen := map[string]int{}
+	for _, c := range cs {
+		if c.Uncertain {
+			out = append(out, c)
+			continue
+		}
+		if i, ok := seen[c.Source.ID]; ok {
+			switch {
+			case out[i].Para == "":
+				out[i].Para = c.Para
+			case c.Para != "" && !strings.Contains(out[i].Para, c.Para):
+				out[i].Para += ", " + c.Para
+			}
+			continue
+		}
+		seen[c.Source.ID] = len(out)
+		out = append(out, c)
+	}
+	return out
+}
 
 // FormatCitation renders a citation for people: "GMC, Using social media as
 // a medical professional (2024), para 9". Unconfirmed paragraph numbers are
@@ -14,6 +84,11 @@ func FormatCitation(pack *Pack, c Citation) string {
 	if !ok {
 		return c.Source
 	}
+	return FormatSource(src, c.Para, c.Uncertain)
+}
+
+// FormatSource renders a source with an optional paragraph.
+func FormatSource(src Source, para string, uncertain bool) string {
 	var b strings.Builder
 	b.WriteString(src.Publisher)
 	b.WriteString(", ")
@@ -21,8 +96,8 @@ func FormatCitation(pack *Pack, c Citation) string {
 	if src.Year != "" {
 		fmt.Fprintf(&b, " (%s)", src.Year)
 	}
-	if c.Para != "" {
-		p := c.Para
+	if para != "" {
+		p := para
 		if !startsWithWord(p) {
 			p = paraWord(p) + " " + p
 		}
@@ -30,7 +105,7 @@ func FormatCitation(pack *Pack, c Citation) string {
 		b.WriteString(p)
 	}
 	switch {
-	case c.Uncertain:
+	case uncertain:
 		b.WriteString(" [number or attribution unconfirmed]")
 	case src.Confidence == Uncertain:
 		b.WriteString(" [source uncertain]")

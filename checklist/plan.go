@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // TimeGroup sorts actions by how soon they can be done.
@@ -16,39 +17,61 @@ const (
 	GroupHabit TimeGroup = "Habits to keep"
 )
 
-// Action is one thing the user should do, derived from an unsafe answer.
+// Action is one thing the user should do, derived from a row answered no
+// or unsure.
 type Action struct {
-	Question Question
+	Question *Question
+	Row      Row
 	State    State
-	// Text is the action; for an "unsure" answer it begins "Check".
-	Text    string
+	// Text is the action for this row's platform; for an "unsure" answer
+	// it begins "Check".
+	Text string
+	// Minutes is computed from the text and steps (see ActionMinutes).
 	Minutes int
 	Group   TimeGroup
-	Done    bool
-	Note    string
+	// Harm is what the action guards against; its rank orders the plan.
+	Harm   Harm
+	Done   bool
+	DoneAt time.Time
+	// FromLastRound is set while a re-audit is under way and this row has
+	// not been answered again yet: the action comes from the last
+	// completed round.
+	FromLastRound bool
 }
 
 // Plan is derived from the answers and never stored.
 type Plan struct {
-	// Actions are ordered most important first: severity, then platform
-	// (general items first, then the pack's platform order), then section.
+	// Actions are ordered most important first: harm rank, then severity,
+	// then effort; actions marked done come last.
 	Actions []Action
-	// Accepted lists the risks the user chose to keep, with their reasons.
-	Accepted []Question
-	// Unanswered counts questions not yet answered: they are not actions,
-	// but the plan says they are missing.
+	// Accepted lists the rows whose risk the user chose to keep.
+	Accepted []AcceptedRisk
+	// Unanswered counts rows with no answer, in this round or the last.
 	Unanswered int
 }
 
-// ActionText gives the action for a question answered no or unsure.
-func ActionText(it *Item, s State) string {
+// AcceptedRisk is a risk the user chose to keep, with their reason.
+type AcceptedRisk struct {
+	Question *Question
+	Row      Row
+	Reason   string
+}
+
+// ActionText gives the action for a row answered no or unsure: the
+// platform's own action where the pack has one, so the text names only
+// that platform.
+func ActionText(q *Question, r Row, s State) string {
+	act := q.Text.Action
+	if h, ok := q.Item.HowTo[r.Platform]; ok && h.Action != "" {
+		act = h.Action
+	}
 	if s != Unsure {
-		return it.Action
+		return act
 	}
-	if it.CheckAction != "" {
-		return it.CheckAction
+	if q.Text.CheckAction != "" {
+		return q.Text.CheckAction
 	}
-	return "Check this, then if needed: " + lowerFirst(it.Action)
+	return "Check this, then if needed: " + lowerFirst(act)
 }
 
 func lowerFirst(s string) string {
@@ -58,48 +81,64 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-// groupOf puts an item into a time group.
-func groupOf(it *Item) TimeGroup {
+// groupOf puts an action into a time group.
+func groupOf(it *Item, minutes int) TimeGroup {
 	switch {
 	case it.Kind == KindHabit:
 		return GroupHabit
-	case it.Kind == KindSetting && ActionMinutes(it.Action, nil, it.Work) <= 5:
+	case it.Kind == KindSetting && minutes <= 5:
 		return GroupQuick
 	}
 	return GroupWeek
 }
 
-// BuildPlan derives the action plan for a set of questions.
-func BuildPlan(pack *Pack, qs []Question, a *Audit) Plan {
+// buildPlan derives the action plan from the effective answers (see
+// Evaluate).
+func buildPlan(pack *Pack, qs []Question, a *Audit, answers map[string]Answer, carried map[string]bool) Plan {
 	var p Plan
-	for _, q := range qs {
-		ans, ok := a.Answers[q.Key]
-		switch {
-		case !ok:
-			p.Unanswered++
-		case ans.State == Accepted:
-			p.Accepted = append(p.Accepted, q)
-		case ans.State.NeedsAction():
-			_, done := a.Done[q.Key]
-			p.Actions = append(p.Actions, Action{
-				Question: q, State: ans.State, Text: ActionText(q.Item, ans.State),
-				Minutes: actionMinutes(q), Group: groupOf(q.Item), Done: done, Note: a.Notes[q.Key],
-			})
+	for qi := range qs {
+		q := &qs[qi]
+		for _, r := range q.Rows {
+			ans, ok := answers[r.Key]
+			switch {
+			case !ok:
+				p.Unanswered++
+			case ans.State == Accepted:
+				p.Accepted = append(p.Accepted, AcceptedRisk{Question: q, Row: r, Reason: ans.Reason})
+			case ans.State.NeedsAction():
+				text := ActionText(q, r, ans.State)
+				mins := ActionMinutes(text, q.Item.HowTo[r.Platform].Steps, q.Item.Work)
+				act := Action{Question: q, Row: r, State: ans.State, Text: text, Minutes: mins,
+					Group: groupOf(q.Item, mins), FromLastRound: carried[r.Key]}
+				act.Harm, _ = pack.Harm(q.Item.Harm)
+				if !act.FromLastRound {
+					act.DoneAt, act.Done = a.IsDone(r.Key)
+				}
+				p.Actions = append(p.Actions, act)
+			}
 		}
 	}
-	order := platformOrder(pack)
-	slices.SortStableFunc(p.Actions, func(x, y Action) int {
-		return cmp.Or(
-			cmp.Compare(y.Question.Severity, x.Question.Severity),
-			cmp.Compare(order[x.Question.Platform], order[y.Question.Platform]),
-			cmp.Compare(x.Question.Section, y.Question.Section),
-		)
-	})
-	// Done actions sink to the bottom so "do this first" is always open work.
-	slices.SortStableFunc(p.Actions, func(x, y Action) int {
-		return cmp.Compare(boolInt(x.Done), boolInt(y.Done))
-	})
+	slices.SortStableFunc(p.Actions, compareActions)
 	return p
+}
+
+// compareActions orders the plan: open before done, then by harm rank
+// (lower is more serious; an unranked harm goes last), then severity, then
+// the quickest first. Ties keep pack order.
+func compareActions(x, y Action) int {
+	return cmp.Or(
+		cmp.Compare(boolInt(x.Done), boolInt(y.Done)),
+		cmp.Compare(rankKey(x.Harm), rankKey(y.Harm)),
+		cmp.Compare(y.Row.Severity, x.Row.Severity),
+		cmp.Compare(x.Minutes, y.Minutes),
+	)
+}
+
+func rankKey(h Harm) int {
+	if h.Rank <= 0 {
+		return int(^uint(0) >> 1)
+	}
+	return h.Rank
 }
 
 func boolInt(b bool) int {
@@ -107,16 +146,6 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// platformOrder maps platform ids to their pack position; general items
-// ("" platform) come first.
-func platformOrder(pack *Pack) map[string]int {
-	m := map[string]int{"": -1}
-	for i, pl := range pack.Platforms {
-		m[pl.ID] = i
-	}
-	return m
 }
 
 // First is the most important open action, the plan's "do this first".
@@ -156,17 +185,17 @@ type PlatformGroup struct {
 	Actions  []Action
 }
 
-// ByPlatform groups the actions so the user can fix one app at a time. The
-// group holding the most severe open action comes first.
+// ByPlatform groups the actions so the user can fix one app at a time, in
+// the order of each group's most important action.
 func (p Plan) ByPlatform() []PlatformGroup {
 	var out []PlatformGroup
 	idx := map[string]int{}
 	for _, a := range p.Actions {
-		i, ok := idx[a.Question.Platform]
+		i, ok := idx[a.Row.Platform]
 		if !ok {
 			i = len(out)
-			idx[a.Question.Platform] = i
-			out = append(out, PlatformGroup{Platform: a.Question.Platform})
+			idx[a.Row.Platform] = i
+			out = append(out, PlatformGroup{Platform: a.Row.Platform})
 		}
 		out[i].Actions = append(out[i].Actions, a)
 	}
@@ -182,10 +211,4 @@ func (p Plan) ByTime() map[TimeGroup][]Action {
 		}
 	}
 	return m
-}
-
-// actionMinutes estimates one question's action on its platform.
-func actionMinutes(q Question) int {
-	h := q.Item.HowTo[q.Platform]
-	return ActionMinutes(q.Item.Action, h.Steps, q.Item.Work)
 }

@@ -2,27 +2,43 @@ package checklist
 
 import (
 	"slices"
-	"strings"
 )
 
-// Question is one thing the audit asks: an item, expanded for one platform
-// when the item is about a per-platform setting.
+// Question is one thing the audit asks: an item, asked once, with one row
+// per platform the user holds when the item is about a per-platform setting
+// (or a single row for an item about all accounts or habits). Each row is
+// answered, saved and acted on separately.
 type Question struct {
-	// Key identifies the question in saved answers: the item id, plus
-	// "@platform" for per-platform questions. Keys survive content
-	// updates as long as item ids do.
+	Item    *Item
+	Section int // index into Pack.Sections
+	// Text is the item's wording for this user: the item with the first
+	// matching variant applied (student wording, a nation's routes).
+	Text Wording
+	Rows []Row
+}
+
+// Row is one answerable line of a question.
+type Row struct {
+	// Key identifies the row in saved answers: the item id, plus
+	// "@platform" for per-platform rows. Keys survive content updates as
+	// long as item ids do.
 	Key      string
-	Item     *Item
-	Section  int // index into Pack.Sections
 	Platform string
-	// Severity is the effective severity for this user.
+	// Account is how the user runs the account on Platform.
+	Account AccountType
+	// Severity is the effective severity for this user and account.
 	Severity Severity
 	// Raised is true when Severity was lifted because the user is
 	// identifiable as a professional on this account.
 	Raised bool
 }
 
-// QuestionKey builds the key a question's answer is stored under.
+// Wording is the user-facing text of an item after variants.
+type Wording struct {
+	Question, Why, More, Check, Action, CheckAction string
+}
+
+// QuestionKey builds the key a row's answer is stored under.
 func QuestionKey(itemID, platform string) string {
 	if platform == "" {
 		return itemID
@@ -31,10 +47,10 @@ func QuestionKey(itemID, platform string) string {
 }
 
 // Questions lists, in order, every question that applies to the profile:
-// sections in pack order, items in section order, and per-platform items
-// once for each platform the user holds, in the pack's platform order.
-// With quick set only the items marked quick are kept.
-func Questions(pack *Pack, p *Profile, quick bool) []Question {
+// sections in pack order, items in section order, and for per-platform
+// items one row for each platform the user holds, in the pack's platform
+// order. In quick mode only the items marked quick are kept.
+func Questions(pack *Pack, p *Profile, mode Mode) []Question {
 	if pack == nil || p == nil {
 		return nil
 	}
@@ -43,31 +59,80 @@ func Questions(pack *Pack, p *Profile, quick bool) []Question {
 		sec := &pack.Sections[si]
 		for ii := range sec.Items {
 			it := &sec.Items[ii]
-			if quick && !it.Quick {
+			if mode == Quick && !it.Quick || !it.Applies.matches(pack, p) {
 				continue
 			}
-			if !it.Applies.matches(pack, p) {
-				continue
-			}
+			q := Question{Item: it, Section: si, Text: wordingFor(pack, it, p)}
 			if len(it.Applies.Platforms) == 0 {
 				if it.Applies.generalAccountsFit(p) {
-					qs = append(qs, Question{Key: it.ID, Item: it, Section: si, Severity: it.Severity})
+					q.Rows = []Row{{Key: it.ID, Severity: it.Severity}}
 				}
-				continue
 			}
 			for _, pl := range pack.Platforms {
 				if !slices.Contains(it.Applies.Platforms, pl.ID) || !it.Applies.accountFits(p, pl.ID) {
 					continue
 				}
-				q := Question{Key: QuestionKey(it.ID, pl.ID), Item: it, Section: si, Platform: pl.ID, Severity: it.Severity}
+				r := Row{Key: QuestionKey(it.ID, pl.ID), Platform: pl.ID, Account: p.Accounts[pl.ID], Severity: it.Severity}
 				if it.RaiseIfIdentified && p.Identified(pl.ID) && it.Severity < High {
-					q.Severity, q.Raised = it.Severity.Raise(), true
+					r.Severity, r.Raised = it.Severity.Raise(), true
 				}
+				q.Rows = append(q.Rows, r)
+			}
+			if len(q.Rows) > 0 {
 				qs = append(qs, q)
 			}
 		}
 	}
 	return qs
+}
+
+// Keys lists every row key of the questions, in order.
+func Keys(qs []Question) []string {
+	var out []string
+	for _, q := range qs {
+		for _, r := range q.Rows {
+			out = append(out, r.Key)
+		}
+	}
+	return out
+}
+
+// wordingFor applies the first variant whose conditions hold for the
+// profile; each field the variant sets replaces the item's.
+func wordingFor(pack *Pack, it *Item, p *Profile) Wording {
+	w := Wording{Question: it.Question, Why: it.Why, More: it.More, Check: it.Check,
+		Action: it.Action, CheckAction: it.CheckAction}
+	for _, v := range it.Variants {
+		if !v.holds(pack, p) {
+			continue
+		}
+		for _, f := range []struct{ dst *string; src string }{
+			{&w.Question, v.Question}, {&w.Why, v.Why}, {&w.More, v.More}, {&w.Check, v.Check},
+			{&w.Action, v.Action}, {&w.CheckAction, v.CheckAction},
+		} {
+			if f.src != "" {
+				*f.dst = f.src
+			}
+		}
+		break
+	}
+	return w
+}
+
+// holds reports whether a variant is for this user.
+func (v Variant) holds(pack *Pack, p *Profile) bool {
+	if len(v.Roles) > 0 && !slices.Contains(v.Roles, p.Role) {
+		return false
+	}
+	if len(v.Nations) > 0 && !slices.Contains(v.Nations, p.Nation) {
+		return false
+	}
+	for _, f := range v.Flags {
+		if !p.Flag(pack, f) {
+			return false
+		}
+	}
+	return true
 }
 
 // SectionSpan is the run of questions that belongs to one section.
@@ -87,73 +152,6 @@ func Spans(qs []Question) []SectionSpan {
 			continue
 		}
 		out = append(out, SectionSpan{Section: q.Section, Start: i, Count: 1})
-	}
-	return out
-}
-
-// CitationsFor picks the citations to show for one question: as Citations,
-// and on a per-platform question without sources that are about a
-// different platform (an X question should not cite LinkedIn's help).
-func CitationsFor(pack *Pack, q Question, regulator, role string) []Citation {
-	all := Citations(q.Item.Cite, regulator, role)
-	if q.Platform == "" {
-		return all
-	}
-	var out []Citation
-	for _, c := range all {
-		if s, ok := pack.Source(c.Source); ok && s.Platform != "" && s.Platform != q.Platform {
-			continue
-		}
-		out = append(out, c)
-	}
-	if len(out) == 0 {
-		return all // never leave a question without its sources
-	}
-	return out
-}
-
-// Citations picks the citations to show a user: those written for their
-// regulator and role, plus the general ones. Regulator-specific citations
-// come first, because they are the user's own guidance.
-func Citations(cites []Citation, regulator, role string) []Citation {
-	var own, general []Citation
-	for _, c := range cites {
-		if len(c.Roles) > 0 && !slices.Contains(c.Roles, role) {
-			continue
-		}
-		switch {
-		case len(c.Regulators) == 0 && len(c.Roles) == 0:
-			general = append(general, c)
-		case len(c.Regulators) == 0 || slices.Contains(c.Regulators, regulator):
-			own = append(own, c)
-		}
-	}
-	return mergeCitations(append(own, general...))
-}
-
-// mergeCitations joins citations of the same source into one, so the user
-// reads "paras 4, 9" once rather than the same document twice. Citations
-// marked uncertain stay apart, so their caveat stays with them.
-func mergeCitations(cs []Citation) []Citation {
-	var out []Citation
-	seen := map[string]int{}
-	for _, c := range cs {
-		k := c.Source
-		if c.Uncertain {
-			out = append(out, c)
-			continue
-		}
-		if i, ok := seen[k]; ok {
-			switch {
-			case out[i].Para == "":
-				out[i].Para = c.Para
-			case c.Para != "" && !strings.Contains(out[i].Para, c.Para):
-				out[i].Para += ", " + c.Para
-			}
-			continue
-		}
-		seen[k] = len(out)
-		out = append(out, c)
 	}
 	return out
 }

@@ -41,14 +41,14 @@ type Score struct {
 // weight turns severity into points: a high item counts three times a low one.
 func weight(s Severity) int { return int(s) }
 
-// add counts one question into the tally.
-func (t *Tally) add(q Question, a Answer, answered bool) {
-	w := weight(q.Severity)
+// add counts one row into the tally.
+func (t *Tally) add(r Row, a Answer, answered bool) {
+	w := weight(r.Severity)
 	switch {
 	case !answered:
 		t.Unanswered++
 		t.Max += w
-		if q.Severity == High {
+		if r.Severity == High {
 			t.HighOpen++
 		}
 	case a.State == Yes:
@@ -58,7 +58,7 @@ func (t *Tally) add(q Question, a Answer, answered bool) {
 	case a.State.NeedsAction():
 		t.Action++
 		t.Max += w
-		if q.Severity == High {
+		if r.Severity == High {
 			t.HighOpen++
 		}
 	case a.State == NotApplies:
@@ -90,8 +90,8 @@ func (t *Tally) finish() {
 	}
 }
 
-// ComputeScore scores the answers to the given questions.
-func ComputeScore(qs []Question, answers map[string]Answer) Score {
+// computeScore scores the rows of the questions against the answers.
+func computeScore(qs []Question, answers map[string]Answer) Score {
 	var s Score
 	idx := map[int]int{}
 	for _, q := range qs {
@@ -101,9 +101,11 @@ func ComputeScore(qs []Question, answers map[string]Answer) Score {
 			idx[q.Section] = i
 			s.Sections = append(s.Sections, SectionScore{Section: q.Section})
 		}
-		a, answered := answers[q.Key]
-		s.Sections[i].add(q, a, answered)
-		s.Overall.add(q, a, answered)
+		for _, r := range q.Rows {
+			a, answered := answers[r.Key]
+			s.Sections[i].add(r, a, answered)
+			s.Overall.add(r, a, answered)
+		}
 	}
 	for i := range s.Sections {
 		s.Sections[i].finish()
@@ -112,15 +114,16 @@ func ComputeScore(qs []Question, answers map[string]Answer) Score {
 	return s
 }
 
-// ScoreExplanation says, in plain words, how the score is worked out and
-// what it does not promise.
+// ScoreExplanation says, in plain words, how the score and the order of the
+// plan are worked out and what they do not promise.
 func ScoreExplanation() []string {
 	return []string{
-		"Each question counts by severity: high 3 points, medium 2, low 1.",
+		"Each answer counts by severity: high 3 points, medium 2, low 1.",
 		"A \"yes\" earns its points. \"No\", \"unsure\" and unanswered questions earn none.",
 		"\"Not applicable\" and accepted risks are left out of the score; accepted risks are listed with your reasons.",
 		"Bands: strong is 90% or more, good 75–89%, needs work 50–74%, exposed below 50%.",
 		"Any high-severity question still open (no, unsure or unanswered) holds a section at \"needs work\" at best.",
+		"The plan puts first what could hurt a patient or you most: each question guards against a kind of harm, ranked below; within a harm, higher severity first, then the quickest fix.",
 		"The score is a guide to where to start, not a guarantee: a strong score does not mean nothing you have posted could be a problem, and settings change without notice.",
 	}
 }

@@ -1,6 +1,8 @@
-package checklist
+package store
 
 import (
+	"github.com/pressend/pressend/checklist"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -40,7 +42,7 @@ type Session struct {
 	hook    func(path string, data []byte) error
 }
 
-// Open takes the lock on an audit and returns a Session for it. It does not
+// OpenSession takes the lock on an audit and returns a Session for it. It does not
 // read the file; call Load.
 //
 // The lock is an exclusive, non-blocking flock(2) on audits/<name>.lock
@@ -54,7 +56,7 @@ type Session struct {
 //
 // Other failures, such as an unwritable directory, return a nil Session;
 // Store.Read still works then.
-func (s *Store) Open(name string) (*Session, error) {
+func (s *Store) OpenSession(name string) (*Session, error) {
 	if err := ValidateName(name); err != nil {
 		return nil, err
 	}
@@ -118,7 +120,7 @@ var errClosed = errors.New("the audit has been closed")
 // file. Files of an older schema are upgraded in memory; the next Save
 // writes the current schema. Name is set to the session's name, which is
 // what the file is called.
-func (s *Session) Load() (*Audit, error) {
+func (s *Session) Load() (*checklist.Audit, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -148,7 +150,7 @@ func (s *Session) Load() (*Audit, error) {
 // moved aside; or a file exists that this session never loaded, which
 // would otherwise be replaced by an unrelated audit. Write failures name
 // the path and the cause.
-func (s *Session) Save(a *Audit) error {
+func (s *Session) Save(a *checklist.Audit) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
@@ -175,7 +177,7 @@ func (s *Session) Save(a *Audit) error {
 	case !s.known:
 		return fmt.Errorf("not saved: %s already holds a saved audit that was not loaded here, so it is not replaced; open it to continue it, or forget it first", s.Path)
 	}
-	a.Schema, a.Name = SchemaVersion, s.Name
+	a.Schema, a.Name = checklist.SchemaVersion, s.Name
 	data, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
 		return fmt.Errorf("could not save %s: %w", s.Path, err)

@@ -3,9 +3,11 @@
 // Store tests rely on POSIX file semantics (modes, umask, links, FIFOs), so
 // they run on Unix, where CI runs.
 
-package checklist
+package store
 
 import (
+	"github.com/pressend/pressend/checklist"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -40,27 +42,32 @@ func withUmask(t *testing.T, mask int) {
 }
 
 // sampleAudit uses every field, so a round trip checks them all.
-func sampleAudit(name string) *Audit {
+func sampleAudit(name string) *checklist.Audit {
 	done := storeNow.Add(time.Hour)
-	return &Audit{
-		Schema: SchemaVersion, Name: name, PackID: "uk", PackVersion: "2026.1",
-		Profile: &Profile{Role: "doctor", Nation: "wales", Identifies: true, PracticePage: true,
-			Accounts: map[string]AccountType{"x": Personal, "linkedin": Professional, "reddit": Pseudonymous}},
-		Answers: map[string]Answer{
-			"a@x":  {State: No, At: storeNow},
-			"b":    {State: Accepted, Reason: "needed for work \u00e9\"<>", At: storeNow},
-			"c@li": {State: Unsure, At: storeNow.Add(time.Minute)},
+	return &checklist.Audit{
+		Schema: checklist.SchemaVersion, Name: name, PackID: "uk", PackVersion: "2026.1",
+		Profile: &checklist.Profile{Role: "doctor", Nation: "wales", Identifies: true, PracticePage: true,
+			Accounts: map[string]checklist.AccountType{"x": checklist.Personal, "linkedin": checklist.Professional, "reddit": checklist.Pseudonymous}},
+		Answers: map[string]checklist.Answer{
+			"a@x":  {State: checklist.No, At: storeNow},
+			"b":    {State: checklist.Accepted, Reason: "needed for work \u00e9\"<>", At: storeNow},
+			"c@li": {State: checklist.Unsure, At: storeNow.Add(time.Minute)},
 		},
 		Notes: map[string]string{"a@x": "line one\nline two"}, Done: map[string]time.Time{"b": done},
-		Cursor: "c@li", Quick: true, Created: storeNow, Updated: done, Completed: &done,
-		NextReview: "2027-05-23", History: []Round{{Completed: done, Percent: 64, Band: BandNeedsWork, Actions: 3, Answers: 3}},
-		Previous: map[string]State{"a@x": Yes},
+		AdviserNotes: map[string]string{"b": "member mentioned a complaint"},
+		SessionNote:  "shared", AdviserSessionNote: "private",
+		Cursor: "c@li", Mode: checklist.Quick, Created: storeNow, Updated: done, Started: storeNow, Completed: &done,
+		NextReview: "2027-05-23", Rounds: []checklist.Round{{Completed: done, Mode: checklist.Quick, PackVersion: "2026.1",
+			Percent: 64, Band: checklist.BandNeedsWork, Actions: 3, Answers: map[string]checklist.Answer{"a@x": {State: checklist.Yes, At: storeNow}}}},
+		Adviser: &checklist.AdviserInfo{Initials: "AB"}, DeleteAfter: "2027-02-21",
+		Reports:          []checklist.Report{{Path: "/tmp/plan.html", Format: "html", At: done}},
+		CalendarSequence: 2,
 	}
 }
 
 func mustOpen(t *testing.T, st *Store, name string) *Session {
 	t.Helper()
-	s, err := st.Open(name)
+	s, err := st.OpenSession(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +75,7 @@ func mustOpen(t *testing.T, st *Store, name string) *Session {
 	return s
 }
 
-func save(t *testing.T, st *Store, name string, a *Audit) {
+func save(t *testing.T, st *Store, name string, a *checklist.Audit) {
 	t.Helper()
 	s := mustOpen(t, st, name)
 	if _, err := s.Load(); err != nil && !errors.Is(err, ErrNotFound) {
@@ -188,7 +195,7 @@ func TestRoundTripAndFileModes(t *testing.T) {
 	if err := s.Save(want); err != nil {
 		t.Fatal(err)
 	}
-	if want.Name != "me" || want.Schema != SchemaVersion {
+	if want.Name != "me" || want.Schema != checklist.SchemaVersion {
 		t.Errorf("Save did not set name and schema: %q %d", want.Name, want.Schema)
 	}
 	if err := s.Save(want); err != nil {
@@ -204,7 +211,7 @@ func TestRoundTripAndFileModes(t *testing.T) {
 		}
 	}
 	data, _ := os.ReadFile(st.Path("me"))
-	if !bytes.HasSuffix(data, []byte("}\n")) || !bytes.Contains(data, []byte("\n  \"schema\": 2,")) {
+	if !bytes.HasSuffix(data, []byte("}\n")) || !bytes.Contains(data, []byte("\n  \"schema\": 3,")) {
 		t.Errorf("file is not indented JSON with a trailing newline:\n%s", data)
 	}
 	s2 := mustOpen(t, st, "me")
@@ -219,7 +226,7 @@ func TestRoundTripAndFileModes(t *testing.T) {
 		t.Errorf("Read: %v", err)
 	}
 	// An empty audit comes back with usable maps.
-	save(t, st, "empty", &Audit{})
+	save(t, st, "empty", &checklist.Audit{})
 	if e, err := st.Read("empty"); err != nil || e.Answers == nil || e.Notes == nil || e.Done == nil {
 		t.Errorf("empty audit: %+v, %v", e, err)
 	}
@@ -278,7 +285,7 @@ func TestLockInSameProcess(t *testing.T) {
 	if err := first.Save(sampleAudit("me")); err != nil {
 		t.Fatal(err)
 	}
-	second, err := st.Open("me")
+	second, err := st.OpenSession("me")
 	if !errors.Is(err, ErrLocked) || second == nil || !second.ReadOnly || first.ReadOnly {
 		t.Fatalf("second Open = %+v, %v; want a read-only session and ErrLocked", second, err)
 	}
@@ -360,7 +367,7 @@ func TestListAndTempFiles(t *testing.T) {
 	dir := filepath.Join(st.Dir(), "audits")
 	done := sampleAudit("b")
 	save(t, st, "b", done)
-	partial := &Audit{Answers: map[string]Answer{"q": {State: Yes}}, Updated: storeNow}
+	partial := &checklist.Audit{Answers: map[string]checklist.Answer{"q": {State: checklist.Yes}}, Updated: storeNow}
 	save(t, st, "a-1", partial)
 	os.WriteFile(st.Path("a"), []byte("{"), 0o600)
 	for _, f := range []string{".b.json.tmp-42", ".hidden.json", "b.damaged-20260101T000000.json", "Bad Name.json", "readme.txt", "a.lock"} {

@@ -1,6 +1,8 @@
-package checklist
+package store
 
 import (
+	"github.com/pressend/pressend/checklist"
+
 	"errors"
 	"fmt"
 	"io/fs"
@@ -162,7 +164,7 @@ func isLowerAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <=
 // Read loads an audit without taking its lock, for read-only uses such as
 // printing a report while another window has it open. Errors are those of
 // Session.Load.
-func (s *Store) Read(name string) (*Audit, error) {
+func (s *Store) Read(name string) (*checklist.Audit, error) {
 	if err := ValidateName(name); err != nil {
 		return nil, err
 	}

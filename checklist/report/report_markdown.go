@@ -1,9 +1,12 @@
-package checklist
+package report
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
 // mdSpecial lists the ASCII punctuation that can start or close Markdown
@@ -71,20 +74,23 @@ func (m mdDoc) para(s string) {
 
 // writeMarkdown lays out the report in CommonMark with GitHub-style tables.
 // Only our own fixed wording is left unescaped.
-func writeMarkdown(b *bytes.Buffer, d *reportData) error {
+func writeMarkdown(b *bytes.Buffer, d *display.Report) error {
 	m := mdDoc{b}
-	m.line("# %s\n", reportTitle)
+	m.line("# %s\n", Title)
 	m.item(0, "**Audit:** "+mdEscape(d.Audit.Name))
 	m.item(0, "**Date:** "+d.Date)
 	pack := mdEscape(d.Pack.Label)
 	if d.Pack.Reviewed != "" {
-		pack += ", reviewed " + mdEscape(longDate(d.Pack.Reviewed))
+		pack += ", reviewed " + mdEscape(display.DateText(checklist.Date(d.Pack.Reviewed), display.LongDate))
 	}
 	m.item(0, "**Pack:** "+pack)
 	if p := d.Profile; p != nil {
 		m.item(0, "**Role:** "+mdEscape(roleLine(p)))
 		m.item(0, "**Nation:** "+mdEscape(p.Nation.Name))
 		m.item(0, "**Accounts:** "+mdEscape(accountsLine(p)))
+		for _, g := range p.Gaps {
+			m.item(0, "**Not covered:** "+mdEscape(g))
+		}
 	}
 	m.item(0, "**Progress:** "+d.Sentences.Progress)
 	m.line("")
@@ -92,13 +98,14 @@ func writeMarkdown(b *bytes.Buffer, d *reportData) error {
 		m.para("> **Note:** " + mdEscape(s))
 	}
 	if d.AllClear {
-		m.para(allClear)
+		m.para(display.AllClear)
 	}
 	if d.First != nil || d.Sentences.Finish != "" {
-		m.line("## Do this first\n")
+		m.line("## %s\n", display.FirstHeading)
 		if f := d.First; f != nil {
 			m.para("**\\[" + f.Severity + "\\]** " + mdEscape(f.Text))
 			m.para(mdEscape(firstWhere(f)))
+			m.para("About: " + mdEscape(f.Subject))
 		} else {
 			m.para(d.Sentences.Finish)
 		}
@@ -107,16 +114,17 @@ func writeMarkdown(b *bytes.Buffer, d *reportData) error {
 	if len(d.Groups) > 0 {
 		m.line("## Actions by platform\n")
 		m.para(d.Sentences.Open)
+		m.para(d.Sentences.Carried)
 		for _, g := range d.Groups {
 			m.line("### %s\n", mdEscape(g.Name))
 			for _, a := range g.Actions {
-				m.action(a)
+				m.action(a, regName(d))
 			}
 			m.line("")
 		}
 	}
 	if len(d.Accepted) > 0 {
-		m.line("## Risks you have accepted\n")
+		m.line("## %s\n", display.AcceptedHeading)
 		for _, a := range d.Accepted {
 			m.item(0, mdEscape(a.Question+withPlatform(a.PlatformName)))
 			m.item(1, labelled("Your reason: ", a.Reason, "    "))
@@ -125,7 +133,7 @@ func writeMarkdown(b *bytes.Buffer, d *reportData) error {
 		m.line("")
 	}
 	if len(d.Notes) > 0 {
-		m.line("## Your other notes\n")
+		m.line("## %s\n", display.OtherNotesHeading)
 		for _, n := range d.Notes {
 			m.item(0, mdEscape(n.Question+withPlatform(n.PlatformName)+" · "+n.StateLabel))
 			m.item(1, labelled("", n.Note, "    "))
@@ -142,16 +150,16 @@ func writeMarkdown(b *bytes.Buffer, d *reportData) error {
 		m.para(d.Sentences.Since)
 	}
 	m.line("---\n")
-	m.para(notLegalAdvice)
+	m.para(display.NotLegalAdvice)
 	if d.Audit.File != "" {
 		m.para("Your audit is saved on this computer at " + mdEscape(d.Audit.File))
 	}
-	m.line("%s", generatedHere)
+	m.line("%s", display.GeneratedHere)
 	return nil
 }
 
 // score writes the bands as a table, then the caveat and the explanation.
-func (m mdDoc) score(d *reportData) {
+func (m mdDoc) score(d *display.Report) {
 	o := d.Score.Overall
 	m.line("## Your score\n")
 	m.para("**Overall: " + o.Label + "** · " + o.Counts)
@@ -169,10 +177,17 @@ func (m mdDoc) score(d *reportData) {
 		m.item(0, l)
 	}
 	m.line("")
+	if len(d.Score.Harms) > 0 {
+		m.para("The harms, most serious first:")
+	}
+	for _, h := range d.Score.Harms {
+		m.line("%d. **%s:** %s", h.Rank, mdEscape(h.Title), mdEscape(h.Reason))
+	}
+	m.line("")
 }
 
 // action writes one action as a list item with its details nested below.
-func (m mdDoc) action(a actionView) {
+func (m mdDoc) action(a display.Action, regulator string) {
 	if a.Done {
 		m.item(0, "✓ "+mdEscape(doneLine(a)))
 		return
@@ -180,27 +195,43 @@ func (m mdDoc) action(a actionView) {
 	m.item(0, "**\\["+a.Severity+"\\]** "+mdEscape(a.Text))
 	m.item(1, mdEscape(actionMeta(a)))
 	m.item(1, a.RaisedText)
-	m.item(1, "From the question: "+mdEscape(a.Question))
-	if a.StepsText != "" {
-		m.item(1, "Steps: "+mdEscape(a.StepsText))
-		m.item(1, mdEscape(verifiedLine(a)))
+	m.item(1, "About: "+mdEscape(a.Subject))
+	if len(a.Steps) > 0 {
+		m.item(1, "Steps: "+mdEscape(a.Path()))
+		m.item(1, mdEscape(a.Researched))
 	} else if a.Check != "" {
 		m.item(1, "How to check: "+mdEscape(a.Check))
 	}
-	m.item(1, mdEscape(a.HowToNote))
+	m.item(1, mdEscape(a.StepNote))
 	if a.Fallback != "" {
-		m.item(1, mdEscape(fallbackLine(a.Fallback)))
+		m.item(1, mdEscape(display.FallbackText(a.Fallback)))
 	}
-	if a.Uncertain != "" {
-		m.item(1, "Uncertain: "+mdEscape(a.Uncertain))
+	for _, u := range a.Uncertain {
+		m.item(1, "Uncertain: "+mdEscape(u))
 	}
 	m.item(1, labelled("Your note: ", a.Note, "    "))
-	if len(a.Citations) > 0 {
-		m.item(1, "Guidance:")
-		for _, c := range a.Citations {
-			m.item(2, mdEscape(c.Text))
+	for _, tier := range display.Tiers(a.Cites) {
+		m.item(1, mdEscape(display.TierHeading(tier[0].Tier, regulator))+":")
+		for _, c := range tier {
+			m.item(2, mdCite(c))
 		}
 	}
+	if len(a.StepCites) > 0 {
+		m.item(1, mdEscape(display.TierHeading(checklist.TierSteps, ""))+":")
+		for _, c := range a.StepCites {
+			m.item(2, mdCite(c))
+		}
+	}
+}
+
+// mdCite links a citation to its source where it has an address. The
+// address comes from display, which keeps only http and https links;
+// angle brackets keep spaces and parentheses in it from ending the link.
+func mdCite(c display.Cite) string {
+	if c.URL == "" {
+		return mdEscape(c.Text)
+	}
+	return "[" + mdEscape(c.Text) + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(c.URL) + ">)"
 }
 
 // labelled escapes multi-line user text behind a fixed label, or returns

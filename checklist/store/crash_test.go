@@ -4,9 +4,11 @@
 // writes that fail. The helper processes are this test binary run again
 // with an env var set; without it they skip.
 
-package checklist
+package store
 
 import (
+	"github.com/pressend/pressend/checklist"
+
 	"bufio"
 	"errors"
 	"math/rand/v2"
@@ -106,14 +108,14 @@ func helperReady(t *testing.T) {
 // crashAudit is generation gen of the audit the crash helper saves. Every
 // part depends on gen (the number and keys of answers, their reasons, a
 // note, the cursor), so a file mixing two saves is detectable.
-func crashAudit(gen int) *Audit {
+func crashAudit(gen int) *checklist.Audit {
 	g := strconv.Itoa(gen)
-	states := []State{Yes, No, Unsure, NotApplies, Accepted}
-	a := &Audit{Schema: SchemaVersion, Name: crashName, PackID: "uk", Cursor: g,
-		Answers: map[string]Answer{}, Notes: map[string]string{"gen": strings.Repeat(g+" ", 40)}, Done: map[string]time.Time{},
+	states := []checklist.State{checklist.Yes, checklist.No, checklist.Unsure, checklist.NotApplies, checklist.Accepted}
+	a := &checklist.Audit{Schema: checklist.SchemaVersion, Name: crashName, PackID: "uk", Cursor: g, Mode: checklist.Full, AdviserNotes: map[string]string{},
+		Answers: map[string]checklist.Answer{}, Notes: map[string]string{"gen": strings.Repeat(g+" ", 40)}, Done: map[string]time.Time{},
 		Created: storeNow, Updated: storeNow.Add(time.Duration(gen) * time.Second)}
 	for i := range gen%37 + 1 {
-		a.Answers["q"+strconv.Itoa(i)] = Answer{State: states[(gen+i)%len(states)], Reason: g, At: a.Updated}
+		a.Answers["q"+strconv.Itoa(i)] = checklist.Answer{State: states[(gen+i)%len(states)], Reason: g, At: a.Updated}
 	}
 	return a
 }
@@ -128,7 +130,7 @@ func TestCrashHelper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := st.Open(crashName)
+	s, err := st.OpenSession(crashName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +194,7 @@ func TestCrashSafety(t *testing.T) {
 		if err != nil || len(list) > 1 || len(list) == 1 && (list[0].Name != crashName || list[0].Damaged != "") {
 			t.Fatalf("kill %d: List = %+v, %v", i, list, err)
 		}
-		s, err := st.Open(crashName)
+		s, err := st.OpenSession(crashName)
 		if err != nil {
 			t.Fatalf("kill %d: the killed process's lock is still held: %v", i, err)
 		}
@@ -236,7 +238,7 @@ func TestLockHelper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Open(lockedName); err != nil {
+	if _, err := st.OpenSession(lockedName); err != nil {
 		t.Fatal(err)
 	}
 	helperReady(t)
@@ -247,7 +249,7 @@ func TestLockHeldByAnotherProcess(t *testing.T) {
 	st := newStore(t)
 	save(t, st, lockedName, sampleAudit(lockedName))
 	h := startHelper(t, "TestLockHelper", st.Dir())
-	s, err := st.Open(lockedName)
+	s, err := st.OpenSession(lockedName)
 	if !errors.Is(err, ErrLocked) || s == nil || !s.ReadOnly || !strings.Contains(err.Error(), st.Path(lockedName)) {
 		h.kill(t)
 		t.Fatalf("Open while another process holds the lock: %+v, %v", s, err)
@@ -264,7 +266,7 @@ func TestLockHeldByAnotherProcess(t *testing.T) {
 	s.Close()
 	// A crash releases the lock: the next window is not locked out.
 	h.kill(t)
-	s, err = st.Open(lockedName)
+	s, err = st.OpenSession(lockedName)
 	if err != nil || s.ReadOnly {
 		t.Fatalf("Open after the holder was killed: %v", err)
 	}

@@ -1,4 +1,4 @@
-package checklist
+package report
 
 import (
 	"bytes"
@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
 // textWidth is the widest line the text report writes. The report is also
@@ -18,19 +21,20 @@ const textWidth = 78
 type textDoc struct{ b *bytes.Buffer }
 
 // writeText lays out the report as plain text wrapped at textWidth.
-func writeText(b *bytes.Buffer, d *reportData) error {
+func writeText(b *bytes.Buffer, d *display.Report) error {
 	t := textDoc{b}
-	t.heading(reportTitle, "=")
+	t.heading(Title, "=")
 	t.header(d)
 	if d.AllClear {
-		t.wrap("", "", allClear)
+		t.wrap("", "", display.AllClear)
 		t.blank()
 	}
 	if d.First != nil || d.Sentences.Finish != "" {
-		t.heading("Do this first", "-")
+		t.heading(display.FirstHeading, "-")
 		if f := d.First; f != nil {
 			t.wrap("", "", "["+f.Severity+"] "+f.Text)
 			t.wrap("", "", firstWhere(f))
+			t.wrap("", "", "About: "+f.Subject)
 		} else {
 			t.wrap("", "", d.Sentences.Finish)
 		}
@@ -40,6 +44,7 @@ func writeText(b *bytes.Buffer, d *reportData) error {
 	if len(d.Groups) > 0 {
 		t.heading("Actions by platform", "-")
 		t.wrap("", "", d.Sentences.Open)
+		t.wrap("", "", d.Sentences.Carried)
 		for _, g := range d.Groups {
 			t.blank()
 			t.wrap("", "", g.Name)
@@ -47,13 +52,13 @@ func writeText(b *bytes.Buffer, d *reportData) error {
 				if i > 0 && (!a.Done || !g.Actions[i-1].Done) {
 					t.blank()
 				}
-				t.action(a)
+				t.action(a, regName(d))
 			}
 		}
 		t.blank()
 	}
 	if len(d.Accepted) > 0 {
-		t.heading("Risks you have accepted", "-")
+		t.heading(display.AcceptedHeading, "-")
 		for _, a := range d.Accepted {
 			t.wrap("  ! ", "    ", a.Question+withPlatform(a.PlatformName))
 			t.text("    Your reason: ", "      ", a.Reason)
@@ -62,7 +67,7 @@ func writeText(b *bytes.Buffer, d *reportData) error {
 		t.blank()
 	}
 	if len(d.Notes) > 0 {
-		t.heading("Your other notes", "-")
+		t.heading(display.OtherNotesHeading, "-")
 		for _, n := range d.Notes {
 			t.wrap("  ", "    ", n.Question+withPlatform(n.PlatformName)+" · "+n.StateLabel)
 			t.text("    ", "    ", n.Note)
@@ -81,28 +86,31 @@ func writeText(b *bytes.Buffer, d *reportData) error {
 		t.blank()
 	}
 	t.b.WriteString(strings.Repeat("-", textWidth) + "\n")
-	t.wrap("", "", notLegalAdvice)
+	t.wrap("", "", display.NotLegalAdvice)
 	if d.Audit.File != "" {
 		t.wrap("", "", "Your audit is saved on this computer at "+d.Audit.File)
 	}
-	t.wrap("", "", generatedHere)
+	t.wrap("", "", display.GeneratedHere)
 	return nil
 }
 
 // header writes who and what the report is about.
-func (t textDoc) header(d *reportData) {
+func (t textDoc) header(d *display.Report) {
 	t.blank()
 	t.field("Audit", d.Audit.Name)
 	t.field("Date", d.Date)
 	pack := d.Pack.Label
 	if d.Pack.Reviewed != "" {
-		pack += ", reviewed " + longDate(d.Pack.Reviewed)
+		pack += ", reviewed " + display.DateText(checklist.Date(d.Pack.Reviewed), display.LongDate)
 	}
 	t.field("Pack", pack)
 	if p := d.Profile; p != nil {
 		t.field("Role", roleLine(p))
 		t.field("Nation", p.Nation.Name)
 		t.field("Accounts", accountsLine(p))
+		for _, g := range p.Gaps {
+			t.field("Not covered", g)
+		}
 	}
 	t.field("Progress", d.Sentences.Progress)
 	for _, s := range d.Sentences.Stale {
@@ -113,7 +121,7 @@ func (t textDoc) header(d *reportData) {
 }
 
 // score writes the bands, the caveat and how the score is worked out.
-func (t textDoc) score(d *reportData) {
+func (t textDoc) score(d *display.Report) {
 	t.heading("Your score", "-")
 	o := d.Score.Overall
 	t.wrap("", "  ", "Overall: "+o.Label+" · "+o.Counts)
@@ -126,12 +134,18 @@ func (t textDoc) score(d *reportData) {
 	for _, l := range d.Score.Explanation {
 		t.wrap("- ", "  ", l)
 	}
+	if len(d.Score.Harms) > 0 {
+		t.wrap("", "", "The harms, most serious first:")
+	}
+	for _, h := range d.Score.Harms {
+		t.wrap(fmt.Sprintf("%d. ", h.Rank), "   ", h.Title+": "+h.Reason)
+	}
 	t.blank()
 }
 
 // action writes one action with everything needed to do it. Done actions
 // get a single line: they stay visible as progress, without the detail.
-func (t textDoc) action(a actionView) {
+func (t textDoc) action(a display.Action, regulator string) {
 	const in = "    "
 	if a.Done {
 		t.wrap("  ✓ ", in, doneLine(a))
@@ -140,27 +154,41 @@ func (t textDoc) action(a actionView) {
 	t.wrap("  ", in, "["+a.Severity+"] "+a.Text)
 	t.wrap(in, in, actionMeta(a))
 	t.wrap(in, in, a.RaisedText)
-	t.wrap(in, in, "From the question: "+a.Question)
-	if a.StepsText != "" {
-		t.wrap(in+"Steps: ", in+"  ", a.StepsText)
-		t.wrap(in, in, verifiedLine(a))
+	t.wrap(in, in, "About: "+a.Subject)
+	if len(a.Steps) > 0 {
+		t.wrap(in+"Steps: ", in+"  ", a.Path())
+		t.wrap(in, in, a.Researched)
 	} else if a.Check != "" {
 		t.wrap(in+"How to check: ", in+"  ", a.Check)
 	}
-	t.wrap(in, in, a.HowToNote)
+	t.wrap(in, in, a.StepNote)
 	if a.Fallback != "" {
-		t.wrap(in, in, fallbackLine(a.Fallback))
+		t.wrap(in, in, display.FallbackText(a.Fallback))
 	}
-	if a.Uncertain != "" {
-		t.wrap(in+"Uncertain: ", in+"  ", a.Uncertain)
+	for _, u := range a.Uncertain {
+		t.wrap(in+"Uncertain: ", in+"  ", u)
 	}
 	t.text(in+"Your note: ", in+"  ", a.Note)
-	if len(a.Citations) > 0 {
-		t.wrap(in, in, "Guidance:")
-		for _, c := range a.Citations {
-			t.wrap(in+"- ", in+"  ", c.Text)
+	for _, tier := range display.Tiers(a.Cites) {
+		t.wrap(in, in, display.TierHeading(tier[0].Tier, regulator)+":")
+		for _, c := range tier {
+			t.wrap(in+"- ", in+"  ", citeLine(c))
 		}
 	}
+	if len(a.StepCites) > 0 {
+		t.wrap(in, in, display.TierHeading(checklist.TierSteps, "")+":")
+		for _, c := range a.StepCites {
+			t.wrap(in+"- ", in+"  ", citeLine(c))
+		}
+	}
+}
+
+// citeLine is a citation with its address, for plain text.
+func citeLine(c display.Cite) string {
+	if c.URL == "" {
+		return c.Text
+	}
+	return c.Text + " <" + c.URL + ">"
 }
 
 // heading writes a title with a rule under it as wide as the title.
@@ -239,16 +267,24 @@ func wrapLines(s string, width int) []string {
 	return out
 }
 
-// The small phrases below are shared by the text and Markdown writers.
+// The small phrases below are shared by the text, Markdown and HTML writers.
 
-func roleLine(p *profileInfo) string {
+// regName is the user's regulator's short name, for tier headings.
+func regName(d *display.Report) string {
+	if d.Profile == nil {
+		return ""
+	}
+	return d.Profile.Regulator.Name
+}
+
+func roleLine(p *display.ProfileInfo) string {
 	if p.Regulator.Name == "" {
 		return p.Role.Name
 	}
 	return p.Role.Name + " (regulator: " + p.Regulator.Name + ")"
 }
 
-func accountsLine(p *profileInfo) string {
+func accountsLine(p *display.ProfileInfo) string {
 	if len(p.Platforms) == 0 {
 		return "none chosen"
 	}
@@ -259,40 +295,26 @@ func accountsLine(p *profileInfo) string {
 	return strings.Join(parts, ", ")
 }
 
-func firstWhere(a *actionView) string {
-	where := a.PlatformName
-	if where == "" {
-		where = generalFirst
-	}
+func firstWhere(a *display.Action) string {
+	where := a.Where()
 	if a.Minutes > 0 {
-		where += fmt.Sprintf(" · ~%d min", a.Minutes)
+		where += fmt.Sprintf(" · about %d min", a.Minutes)
 	}
 	return where
 }
 
-func actionMeta(a actionView) string {
-	if a.Minutes > 0 {
-		return fmt.Sprintf("~%d min · %s", a.Minutes, a.Group)
+func actionMeta(a display.Action) string {
+	s := fmt.Sprintf("about %d min · %s", a.Minutes, a.Group)
+	if a.Harm != "" {
+		s += " · " + a.Harm
 	}
-	return a.Group
+	if a.LastRound {
+		s += " · from your last audit"
+	}
+	return s
 }
 
-func verifiedLine(a actionView) string {
-	var parts []string
-	if a.VerifiedText != "" {
-		parts = append(parts, "Verified "+a.VerifiedText)
-	}
-	if a.ConfidenceLabel != "" {
-		parts = append(parts, a.ConfidenceLabel)
-	}
-	return strings.Join(parts, " · ")
-}
-
-func fallbackLine(f string) string {
-	return "If the settings have moved, search the app's settings for “" + f + "”."
-}
-
-func doneLine(a actionView) string {
+func doneLine(a display.Action) string {
 	s := "Done: " + a.Text
 	if a.DoneText != "" {
 		s += " (" + a.DoneText + ")"

@@ -2,9 +2,11 @@
 
 // Decoding, damage and migration: what Load makes of the bytes it finds.
 
-package checklist
+package store
 
 import (
+	"github.com/pressend/pressend/checklist"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -131,7 +133,7 @@ func TestSaveAfterDamageOnlyOnceMovedAside(t *testing.T) {
 	// audit the window started.
 	repaired, _ := json.Marshal(sampleAudit("me"))
 	os.WriteFile(path, repaired, 0o600)
-	if err := s.Save(&Audit{}); err == nil || !strings.Contains(err.Error(), "was damaged when it was opened") {
+	if err := s.Save(&checklist.Audit{}); err == nil || !strings.Contains(err.Error(), "was damaged when it was opened") {
 		t.Errorf("Save over a file repaired since Load: %v", err)
 	}
 	if got, _ := os.ReadFile(path); !bytes.Equal(got, repaired) {
@@ -141,7 +143,7 @@ func TestSaveAfterDamageOnlyOnceMovedAside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Save(&Audit{Cursor: "fresh"}); err != nil {
+	if err := s.Save(&checklist.Audit{Cursor: "fresh"}); err != nil {
 		t.Fatalf("Save after MoveAside: %v", err)
 	}
 	if got, _ := os.ReadFile(moved); !bytes.Equal(got, repaired) {
@@ -154,7 +156,7 @@ func TestSaveDoesNotReplaceAnAuditItNeverLoaded(t *testing.T) {
 	save(t, st, "me", sampleAudit("me"))
 	before, _ := os.ReadFile(st.Path("me"))
 	s := mustOpen(t, st, "me")
-	if err := s.Save(&Audit{}); err == nil || !strings.Contains(err.Error(), "not loaded") {
+	if err := s.Save(&checklist.Audit{}); err == nil || !strings.Contains(err.Error(), "not loaded") {
 		t.Errorf("Save over an unloaded audit: %v", err)
 	}
 	if after, _ := os.ReadFile(st.Path("me")); !bytes.Equal(before, after) {
@@ -163,7 +165,7 @@ func TestSaveDoesNotReplaceAnAuditItNeverLoaded(t *testing.T) {
 	if _, err := s.Load(); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Save(&Audit{}); err != nil {
+	if err := s.Save(&checklist.Audit{}); err != nil {
 		t.Errorf("Save after Load: %v", err)
 	}
 }
@@ -213,17 +215,19 @@ func TestMigrateSchema1(t *testing.T) {
 	}
 	os.WriteFile(st.Path("me"), fixture, 0o600)
 	at := func(s string) time.Time { tm, _ := time.Parse(time.RFC3339, s); return tm }
-	want := &Audit{
-		Schema: SchemaVersion, Name: "me", PackID: "uk-health", PackVersion: "2025.1",
-		Profile: &Profile{Role: "doctor", Nation: "scotland", Identifies: true,
-			Accounts: map[string]AccountType{"x": Personal, "facebook": Personal}},
-		Answers: map[string]Answer{
-			"lookup-phone@facebook": {State: No}, "location-off@x": {State: Yes}, "old-posts": {State: Unsure},
-			"practice-page": {State: NotApplies}, "dm-patients": {State: Accepted},
+	want := &checklist.Audit{
+		Schema: checklist.SchemaVersion, Name: "me", PackID: "uk-health", PackVersion: "2025.1",
+		Profile: &checklist.Profile{Role: "doctor", Nation: "scotland", Identifies: true,
+			Accounts: map[string]checklist.AccountType{"x": checklist.Personal, "facebook": checklist.Personal}},
+		Answers: map[string]checklist.Answer{
+			"lookup-phone@facebook": {State: checklist.No}, "location-off@x": {State: checklist.Yes}, "old-posts": {State: checklist.Unsure},
+			"practice-page": {State: checklist.NotApplies}, "dm-patients": {State: checklist.Accepted},
 		},
-		Notes:  map[string]string{"old-posts": "Check 2019 posts from the ward night out"},
-		Done:   map[string]time.Time{"location-off@x": at("2025-03-02T10:15:00Z")},
-		Cursor: "old-posts", Quick: true, Created: at("2025-03-01T09:00:00Z"), Updated: at("2025-03-02T10:20:00Z"),
+		Notes:        map[string]string{"old-posts": "Check 2019 posts from the ward night out"},
+		Done:         map[string]time.Time{"location-off@x": at("2025-03-02T10:15:00Z")},
+		AdviserNotes: map[string]string{},
+		Cursor:       "old-posts", Mode: checklist.Quick, Created: at("2025-03-01T09:00:00Z"), Updated: at("2025-03-02T10:20:00Z"),
+		Started: at("2025-03-01T09:00:00Z"),
 	}
 	s := mustOpen(t, st, "me")
 	got, err := s.Load()
@@ -242,8 +246,8 @@ func TestMigrateSchema1(t *testing.T) {
 	data, _ := os.ReadFile(st.Path("me"))
 	var raw map[string]json.RawMessage
 	json.Unmarshal(data, &raw)
-	if string(raw["schema"]) != "2" || !bytes.Contains(raw["profile"], []byte(`"accounts"`)) || bytes.Contains(data, []byte("platforms")) {
-		t.Errorf("saved file is not schema 2:\n%s", data)
+	if string(raw["schema"]) != "3" || !bytes.Contains(raw["profile"], []byte(`"accounts"`)) || bytes.Contains(data, []byte("platforms")) {
+		t.Errorf("saved file is not schema 3:\n%s", data)
 	}
 	if again, err := st.Read("me"); err != nil || !reflect.DeepEqual(again, want) {
 		t.Errorf("reload after migration: %v", err)
@@ -252,7 +256,7 @@ func TestMigrateSchema1(t *testing.T) {
 
 func TestDecodeIgnoresUnknownFields(t *testing.T) {
 	a, err := decodeAudit([]byte(`{"schema": 2, "future": {"x": [1]}, "answers": {"q": {"state": "no", "why": 1}}}`))
-	if err != nil || a.Answers["q"].State != No {
+	if err != nil || a.Answers["q"].State != checklist.No {
 		t.Errorf("decode with unknown fields: %+v, %v", a, err)
 	}
 }
@@ -281,7 +285,7 @@ func FuzzDecodeAudit(f *testing.F) {
 			}
 			return
 		}
-		if a.Schema != SchemaVersion || a.Answers == nil || a.Notes == nil || a.Done == nil {
+		if a.Schema != checklist.SchemaVersion || a.Answers == nil || a.Notes == nil || a.Done == nil {
 			t.Fatalf("accepted but not normalised: %+v", a)
 		}
 		enc, err := json.Marshal(a)
