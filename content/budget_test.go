@@ -25,11 +25,11 @@ func profile(role, nation string, accounts ...string) *checklist.Profile {
 
 // questionCount counts the distinct items asked of a profile.
 func questionCount(pack *checklist.Pack, p *checklist.Profile, quick bool) int {
-	seen := map[string]bool{}
-	for _, q := range checklist.Questions(pack, p, quick) {
-		seen[q.Item.ID] = true
+	mode := checklist.Full
+	if quick {
+		mode = checklist.Quick
 	}
-	return len(seen)
+	return len(checklist.Questions(pack, p, mode))
 }
 
 // The three professionals from the issue, and the limits it sets.
@@ -232,7 +232,7 @@ func isWordByte(b byte) bool {
 func bySection(pack *checklist.Pack, p *checklist.Profile) string {
 	seen := map[string]bool{}
 	counts := map[string]int{}
-	for _, q := range checklist.Questions(pack, p, false) {
+	for _, q := range checklist.Questions(pack, p, checklist.Full) {
 		if !seen[q.Item.ID] {
 			seen[q.Item.ID] = true
 			counts[pack.Sections[q.Section].ID]++

@@ -57,10 +57,10 @@ func TestEmbeddedPackValid(t *testing.T) {
 		what     string
 		got, min int
 	}{
-		{"items", items, 80},
-		{"sections", len(p.Sections), 12},
-		{"platforms", len(p.Platforms), 13},
-		{"scenarios", len(p.Scenarios), 12},
+		{"items", items, 40},
+		{"sections", len(p.Sections), 10},
+		{"platforms", len(p.Platforms), 15},
+		{"scenarios", len(p.Scenarios), 16},
 	} {
 		if c.got < c.min {
 			t.Errorf("pack has %d %s, want at least %d", c.got, c.what, c.min)
@@ -73,7 +73,7 @@ func TestEmbeddedPackValid(t *testing.T) {
 	// and every profile flag on.
 	reached := map[string]bool{}
 	for _, prof := range everyProfile(p) {
-		for _, q := range checklist.Questions(p, prof, false) {
+		for _, q := range checklist.Questions(p, prof, checklist.Full) {
 			reached[q.Item.ID] = true
 		}
 	}
@@ -156,7 +156,7 @@ func TestItemCounts(t *testing.T) {
 		if err := c.prof.Validate(p); err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		n, quick := len(checklist.Questions(p, &c.prof, false)), len(checklist.Questions(p, &c.prof, true))
+		n, quick := len(checklist.Questions(p, &c.prof, checklist.Full)), len(checklist.Questions(p, &c.prof, checklist.Quick))
 		counts[c.name] = n
 		t.Logf("%-55s %3d questions (%d in the quick audit)", c.name, n, quick)
 	}

@@ -27,13 +27,15 @@ func readmeLayer(t *testing.T) []byte {
 	return m[1]
 }
 
-// question finds the question for an item (and platform) in a profile.
-func question(qs []checklist.Question, key string) (checklist.Question, bool) {
-	i := slices.IndexFunc(qs, func(q checklist.Question) bool { return q.Key == key })
-	if i < 0 {
-		return checklist.Question{}, false
+// question finds the row for an item (and platform) in a profile's
+// questions, with its question.
+func question(qs []checklist.Question, key string) (checklist.Question, checklist.Row, bool) {
+	for _, q := range qs {
+		if i := slices.IndexFunc(q.Rows, func(r checklist.Row) bool { return r.Key == key }); i >= 0 {
+			return q, q.Rows[i], true
+		}
 	}
-	return qs[i], true
+	return checklist.Question{}, checklist.Row{}, false
 }
 
 var nurse = &checklist.Profile{Role: "nurse", Nation: "england",
@@ -56,12 +58,12 @@ func TestLayerREADMEExample(t *testing.T) {
 	if emp.ID != "emp" || emp.Title != "Your employer" || emp.Items[len(emp.Items)-1].ID != "acme.teams-only" {
 		t.Errorf("emp section = %+v", emp)
 	}
-	qs := checklist.Questions(got, nurse, false)
-	q, ok := question(qs, "msg.work-groups")
-	if !ok || q.Severity != checklist.High || !strings.HasPrefix(q.Item.Action, "Use Teams.") {
+	qs := checklist.Questions(got, nurse, checklist.Full)
+	q, row, ok := question(qs, "msg.work-groups")
+	if !ok || row.Severity != checklist.High || !strings.HasPrefix(q.Item.Action, "Use Teams.") {
 		t.Errorf("override not applied: %+v %+v", q, q.Item)
 	}
-	if _, ok := question(qs, "acme.teams-only"); !ok {
+	if _, _, ok := question(qs, "acme.teams-only"); !ok {
 		t.Error("added item is not asked")
 	}
 	if _, ok := got.Source("ACME-SMP"); !ok {
@@ -117,13 +119,13 @@ overrides:
 	if last := got.Sections[len(got.Sections)-1]; last.ID != "org" || last.Title != "Our trust" {
 		t.Errorf("new section not appended: %+v", last)
 	}
-	qs := checklist.Questions(got, nurse, false)
-	if q := qs[len(qs)-1]; q.Key != "org.badge@x" {
-		t.Errorf("last question = %s, want org.badge@x", q.Key)
+	qs := checklist.Questions(got, nurse, checklist.Full)
+	if keys := checklist.Keys(qs); keys[len(keys)-1] != "org.badge@x" {
+		t.Errorf("last question = %s, want org.badge@x", keys[len(keys)-1])
 	}
-	q, _ := question(qs, "vis.protected@x")
+	q, row, _ := question(qs, "vis.protected@x")
 	it := q.Item
-	if q.Severity != checklist.High || it.Question != "Is your X account protected?" || it.Why != "New reason." ||
+	if row.Severity != checklist.High || it.Question != "Is your X account protected?" || it.Why != "New reason." ||
 		it.Check != "New check." || it.CheckAction != "Check it." || it.Work != 7 || it.Action != "Turn on Protect your posts." {
 		t.Errorf("override: %+v", *it)
 	}

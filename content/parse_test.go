@@ -168,7 +168,7 @@ func FuzzParseFile(f *testing.F) {
 				t.Fatalf("valid layer gave an invalid pack: %v", probs)
 			}
 			for _, prof := range everyProfile(merged) {
-				checklist.Questions(merged, prof, false)
+				checklist.Questions(merged, prof, checklist.Full)
 			}
 		}
 	})
