@@ -163,7 +163,7 @@ type Pack struct {
 	Scenarios    []Scenario  `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
 	Checks       []Check     `yaml:"checks,omitempty" json:"checks,omitempty"`
 	// Org is the organisation behind a layered pack (contact, footer).
-	Org *Org `yaml:"org,omitempty" json:"org,omitempty"`
+	Org Org `yaml:"org,omitempty" json:"org,omitempty"`
 	// Overrides change existing items by id; only layered packs use them.
 	Overrides []Override `yaml:"overrides,omitempty" json:"overrides,omitempty"`
 	// Layers names the packs merged into this one, base first. The loader

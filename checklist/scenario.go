@@ -44,7 +44,7 @@ type Scenario struct {
 	Story    string       `yaml:"story" json:"story"`
 	Question string       `yaml:"question" json:"question"`
 	Options  []Option     `yaml:"options,omitempty" json:"options,omitempty"`
-	Scale    *Scale       `yaml:"scale,omitempty" json:"scale,omitempty"`
+	Scale    Scale        `yaml:"scale,omitempty" json:"scale,omitempty"`
 	// NoSingleAnswer says the scenario has no single right answer: no
 	// option is marked best, and Commentary discusses the range.
 	NoSingleAnswer bool `yaml:"no_single_answer,omitempty" json:"no_single_answer,omitempty"`

@@ -134,7 +134,7 @@ func mergeFile(merged, p *checklist.Pack, o *origin, fi int) Problems {
 	appendFrom(o, fi, "overrides", &merged.Overrides, p.Overrides)
 	appendFrom(o, fi, "harms", &merged.Harms, p.Harms)
 	appendFrom(o, fi, "checks", &merged.Checks, p.Checks)
-	if p.Org != nil {
+	if p.Org != (checklist.Org{}) {
 		merged.Org = p.Org
 	}
 	return (&origin{files: o.files[fi : fi+1]}).locate(probs)

@@ -42,7 +42,7 @@ func merge(base, l *checklist.Pack) *checklist.Pack {
 	out.Scenarios = append(out.Scenarios, add.Scenarios...)
 	out.Checks = append(out.Checks, add.Checks...)
 	out.Harms = append(out.Harms, add.Harms...)
-	if add.Org != nil {
+	if add.Org != (checklist.Org{}) {
 		out.Org = add.Org
 	}
 	for _, s := range add.Sections {

@@ -177,13 +177,13 @@ func (v *validator) scenarios() {
 		v.need(at, "principle", sc.Principle)
 		switch sc.Kind() {
 		case checklist.ScenarioChoice:
-			if sc.Scale != nil {
+			if sc.Scale != (checklist.Scale{}) {
 				v.add(at+".scale", "a choice scenario has options, not a scale")
 			}
 			v.options(at, sc.Options, !sc.NoSingleAnswer)
 		case checklist.ScenarioScale:
 			switch {
-			case sc.Scale == nil:
+			case sc.Scale == (checklist.Scale{}):
 				v.add(at+".scale", "a scale scenario needs scale.low and scale.high labels")
 			default:
 				v.need(at+".scale", "low", sc.Scale.Low)

@@ -141,3 +141,21 @@ func BasisText(h checklist.HowTo) string {
 func FallbackText(f string) string {
 	return "If the settings have moved, search the app's settings for “" + f + "”."
 }
+
+// ReviewText says when the next review is due, or that it is overdue.
+func ReviewText(next checklist.Date, now time.Time) string {
+	t, err := next.Time()
+	if err != nil {
+		return ""
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	switch d := int(t.Sub(today).Hours() / 24); {
+	case d < 0:
+		return "Your review was due on " + t.Format(LongDate) + ": it is overdue. It is a good time to go through the audit again."
+	case d == 0:
+		return "Your review is due today."
+	case d <= 30:
+		return fmt.Sprintf("Your next review is due soon: %s (in %s).", t.Format(LongDate), Plural(d, "day", "days"))
+	}
+	return "Next review due: " + t.Format(LongDate) + "."
+}
