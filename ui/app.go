@@ -1,277 +1,174 @@
 package ui
 
 import (
-	"time"
-
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textinput"
-	"charm.land/bubbles/v2/viewport"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pressend/pressend/checklist"
 )
 
-// screen names what the root model is showing.
-type screen int
-
-const (
-	scrWelcome screen = iota
-	scrDamaged
-	scrProfile
-	scrItem
-	scrOverview
-	scrResults
-	scrMenu
-)
-
-// Minimum useful size; below it the app asks for a larger window rather
-// than drawing a broken layout.
-const (
-	minWidth  = 60
-	minHeight = 16
-)
-
-// inputMode says what the text prompt on the item screen is collecting.
-type inputMode int
-
-const (
-	inputNone inputMode = iota
-	inputNote
-	inputReason
-)
-
-// model is the root Bubble Tea model. It owns the audit and routes keys to
-// the active screen; the screens are methods on it, in one file each.
-type model struct {
-	pack     *checklist.Pack
-	audit    *checklist.Audit
-	path     string
-	readOnly string
-	quick    bool
-	now      func() time.Time
-	problems []string
-	stale    checklist.Staleness
-
-	saver     *serialSaver
-	saveErr   string // last save failure, shown until a save succeeds
-	damaged   *checklist.DamagedError
-	moveAside func() (string, error)
-	notice    string // one-off message, e.g. where a damaged file went
-
-	st     styles
-	themes *themeCache
-	help   help.Model
+// root keeps the frame (header, status lines, key help), routes messages
+// to the screen on top of a stack, and owns quitting and saving outcomes.
+type root struct {
+	c     *common
+	stack []screen
+	help  help.Model
+	keys  rootKeys
 
 	width, height int
-	screen        screen
-	back          screen // where esc returns to from overview and results
 	showHelp      bool
-
-	qs    []checklist.Question
-	pos   int
-	vp    viewport.Model
-	input textinput.Model
-	mode  inputMode
-
-	profile  *profileForm
-	cursor   int // overview and menu selection
-	showHow  bool
-	showPlan bool // print the plan after exit
-	quitting bool
-
-	itemKeys    itemKeys
-	listKeys    listKeys
-	resultsKeys resultsKeys
-	inputKeys   inputKeys
-	welcomeKeys welcomeKeys
+	saveErr       string
+	notice        string
+	quitting      bool
+	showPlan      bool
 }
 
-// newModel builds the root model from run options.
-func newModel(opts Options) model {
-	now := opts.Now
-	if now == nil {
-		now = time.Now
+// newRoot builds the root model and picks the first screen.
+func newRoot(opts Options) *root {
+	if opts.Now == nil {
+		opts.Now = checklistNow
 	}
-	audit := opts.Audit
-	if audit == nil {
-		audit = checklist.NewAudit("me", opts.Pack, now())
+	if opts.Audit == nil {
+		opts.Audit = checklist.NewAudit("me", opts.Pack, opts.Now())
 	}
-	ti := textinput.New()
-	ti.CharLimit = 2000
-	// A steady cursor: blinking would redraw the screen twice a second
-	// while the user is thinking, for no benefit.
-	tis := ti.Styles()
-	tis.Cursor.Blink = false
-	ti.SetStyles(tis)
-	m := model{
-		pack: opts.Pack, audit: audit, path: opts.Path, readOnly: opts.ReadOnly,
-		quick: opts.Quick || audit.Quick, now: now, problems: opts.PackProblems,
-		stale:   checklist.CheckFreshness(opts.Pack, now()),
-		damaged: opts.Damaged, moveAside: opts.MoveAside,
-		st: newStyles(true), themes: &themeCache{}, help: help.New(),
-		vp:       viewport.New(),
-		input:    ti,
-		itemKeys: newItemKeys(), listKeys: newListKeys(), resultsKeys: newResultsKeys(),
-		inputKeys: newInputKeys(), welcomeKeys: newWelcomeKeys(),
-		width: 80, height: 24,
+	walk := checklist.NewWalk(opts.Pack, opts.Audit)
+	walk.ReadOnly = opts.ReadOnly != ""
+	c := &common{pack: opts.Pack, walk: walk, st: newStyles(true), now: opts.Now, opts: opts,
+		stale: checklist.CheckFreshness(opts.Pack, opts.Now()), shareSafe: opts.ShareSafe || opts.Adviser}
+	if opts.Store != nil && opts.ReadOnly == "" {
+		c.saver = &serialSaver{store: opts.Store}
 	}
-	if opts.ReadOnly == "" && opts.Store != nil {
-		m.saver = &serialSaver{store: opts.Store}
+	r := &root{c: c, help: help.New(), keys: newRootKeys(), width: 80, height: 24}
+	r.stack = []screen{r.first()}
+	if opts.QuickRefused {
+		r.notice = "This is already the full audit: quick mode would hide answers, so it opens in full."
 	}
-	m.audit.Quick = m.quick
-	m.saveErr = opts.Unsaved
-	m.vp.SoftWrap = true
-	m.vp.MouseWheelEnabled = true
-	m.screen = m.startScreen()
-	m.refreshQuestions()
-	if m.screen == scrItem {
-		m.pos = m.resumePos()
-	}
-	if m.screen == scrProfile {
-		m.profile = newProfileForm(m.pack, m.audit.Profile, m.themes.theme())
-	}
-	m.layout()
-	return m
+	r.layout()
+	return r
 }
 
-// startScreen picks the first screen: a damaged file comes first, then the
-// welcome for a new audit, the menu for a finished one, or straight back to
-// the question the user was on.
-func (m model) startScreen() screen {
+// first picks the first screen: a damaged file comes first, then the
+// welcome for a new audit, the menu for a finished one, or straight back
+// to the question the user was on.
+func (r *root) first() screen {
+	a := r.c.audit()
 	switch {
-	case m.damaged != nil:
-		return scrDamaged
-	case !m.audit.Profile.Complete():
-		return scrWelcome
-	case m.audit.Completed != nil:
-		return scrMenu
+	case r.c.opts.Damaged != nil:
+		return newDamaged(r.c)
+	case !a.Profile.Complete():
+		return newWelcome(r.c)
+	case a.Completed != nil:
+		return newMenu(r.c)
 	}
-	return scrItem
+	return newQuestion(r.c)
 }
 
-// refreshQuestions recomputes the applicable questions after the profile
-// or mode changes, keeping the user on the same question where possible.
-func (m *model) refreshQuestions() {
-	var key string
-	if m.pos < len(m.qs) {
-		key = m.qs[m.pos].Key
-	}
-	m.qs = checklist.Questions(m.pack, m.audit.Profile, m.quick)
-	m.pos = 0
-	for i, q := range m.qs {
-		if q.Key == key {
-			m.pos = i
-		}
-	}
-}
-
-// resumePos is where a returning user continues: the saved cursor if it is
-// still unanswered, otherwise the first unanswered question.
-func (m model) resumePos() int {
-	for i, q := range m.qs {
-		if q.Key == m.audit.Cursor {
-			if _, answered := m.audit.Answers[q.Key]; !answered {
-				return i
-			}
-		}
-	}
-	if i := m.audit.FirstUnanswered(m.qs); i >= 0 {
-		return i
-	}
-	return max(0, len(m.qs)-1)
-}
+// top is the screen being shown.
+func (r *root) top() screen { return r.stack[len(r.stack)-1] }
 
 // Init asks the terminal for its background so the theme can match it.
-func (m model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if m.screen == scrProfile && m.profile != nil {
-		cmds = append(cmds, m.profile.init())
-	}
-	return tea.Batch(cmds...)
+func (r *root) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, r.top().Init())
 }
 
-// Update routes messages: global ones first, then the active screen's.
-func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update handles what belongs to the frame, then passes the rest to the
+// screen on top.
+func (r *root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.layout()
-		if m.profile != nil {
-			m.profile.setSize(m.bodyWidth(), m.bodyHeight())
-		}
-		return m, nil
+		r.width, r.height = msg.Width, msg.Height
+		r.layout()
+		return r, nil
 	case tea.BackgroundColorMsg:
-		m.st = newStyles(msg.IsDark())
-		m.help.Styles = help.DefaultStyles(msg.IsDark())
-		m.layout()
-		if m.profile != nil {
-			return m, m.profile.update(msg)
-		}
-		return m, nil
+		r.c.st = newStyles(msg.IsDark())
+		r.help.Styles = helpStyles(r.c.st)
 	case savedMsg:
+		r.saveErr = ""
 		if msg.err != nil {
-			m.saveErr = msg.err.Error()
-		} else {
-			m.saveErr = ""
+			r.saveErr = msg.err.Error()
+		} else if msg.notice != "" {
+			r.notice = msg.notice
 		}
-		return m, nil
-	case movedMsg:
-		return m.afterMove(msg)
+		r.layout()
+		return r, nil
+	case noticeMsg:
+		r.notice = msg.text
+		r.layout()
+		return r, nil
+	case pushMsg:
+		r.stack = append(r.stack, msg.s)
+		return r, r.shown()
+	case replaceMsg:
+		r.stack[len(r.stack)-1] = msg.s
+		return r, r.shown()
+	case resetMsg:
+		r.stack = []screen{msg.s}
+		return r, r.shown()
+	case popMsg:
+		if len(r.stack) == 1 {
+			return r, nil // nowhere to go back to; q quits
+		}
+		r.stack = r.stack[:len(r.stack)-1]
+		r.layout()
+		return r, nil
+	case quitMsg:
+		return r.quit()
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
-			return m.quit()
+		if cmd, done := r.globalKey(msg); done {
+			return r, cmd
 		}
+		r.notice = ""
 	}
-	switch m.screen {
-	case scrWelcome, scrDamaged:
-		return m.updateWelcome(msg)
-	case scrProfile:
-		return m.updateProfile(msg)
-	case scrItem:
-		return m.updateItem(msg)
-	case scrOverview:
-		return m.updateOverview(msg)
-	case scrResults:
-		return m.updateResults(msg)
-	case scrMenu:
-		return m.updateMenu(msg)
-	}
-	return m, nil
+	s, cmd := r.top().Update(msg)
+	r.stack[len(r.stack)-1] = s
+	r.layout()
+	return r, cmd
 }
 
-// quit saves (the last save is repeated by the caller too) and exits,
-// asking for the plan to be printed once there is something to print.
-func (m model) quit() (tea.Model, tea.Cmd) {
-	m.quitting = true
-	m.showPlan = m.audit.Profile.Complete() && len(m.audit.Answers) > 0
-	m.audit.Cursor = m.cursorKey()
-	return m, tea.Sequence(m.save(), tea.Quit)
+// globalKey handles keys that mean the same on every screen.
+func (r *root) globalKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, r.keys.Interrupt):
+		_, cmd := r.quit()
+		return cmd, true
+	case r.top().Typing():
+		return nil, false
+	case key.Matches(k, r.keys.Help):
+		r.showHelp = !r.showHelp
+		r.layout()
+		return nil, true
+	case key.Matches(k, r.keys.Quit):
+		_, cmd := r.quit()
+		return cmd, true
+	case key.Matches(k, r.keys.ShareSafe) && (r.c.opts.Adviser || r.c.opts.ShareSafe || r.c.shareSafe):
+		r.c.shareSafe = !r.c.shareSafe
+		r.layout()
+		return func() tea.Msg { return shareSafeMsg{} }, true
+	}
+	return nil, false
 }
 
-// cursorKey is the key of the current question, saved so a resume lands
-// on it.
-func (m model) cursorKey() string {
-	if m.pos < len(m.qs) {
-		return m.qs[m.pos].Key
-	}
-	return ""
+// shareSafeMsg tells the screen that screen-share safety changed, so it
+// rebuilds what it shows.
+type shareSafeMsg struct{}
+
+// shown initialises and sizes a screen that has just come to the top.
+func (r *root) shown() tea.Cmd {
+	r.layout()
+	return r.top().Init()
 }
 
-// save sends a snapshot of the audit to the store in a command, so the
-// event loop never waits on the disk.
-func (m model) save() tea.Cmd {
-	if m.saver == nil {
-		return nil
-	}
-	snap := m.audit.Clone()
-	return func() tea.Msg { return savedMsg{err: safely(func() error { return m.saver.save(snap) })} }
+// quit saves (the caller saves once more after the program ends) and
+// exits, asking for the plan to be printed once there is something in it.
+func (r *root) quit() (tea.Model, tea.Cmd) {
+	r.quitting = true
+	a := r.c.audit()
+	r.showPlan = a.Profile.Complete() && len(a.Answers) > 0
+	return r, tea.Sequence(r.c.save(), tea.Quit)
 }
 
 // result is what Run hands back to the caller.
-func (m model) result() Result {
-	saved := m.saver != nil && m.saveErr == ""
-	if m.saver == nil && m.readOnly == "" {
-		saved = false
-	}
-	return Result{Audit: m.audit, Saved: saved, ShowPlan: m.showPlan}
+func (r *root) result() Result {
+	return Result{Audit: r.c.audit(), Saved: r.c.saves() && r.saveErr == "", ShowPlan: r.showPlan}
 }

@@ -12,7 +12,7 @@ import (
 // terminal and lets the caller save the answers already given and print a
 // one-line message.
 type guard struct {
-	m     model
+	m     *root
 	crash string
 }
 
@@ -29,7 +29,7 @@ func (g guard) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	nm, cmd := g.m.Update(msg)
-	if mm, ok := nm.(model); ok {
+	if mm, ok := nm.(*root); ok {
 		g.m = mm
 	}
 	return g, cmd

@@ -4,86 +4,129 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
-// menuChoices are offered when the user returns to a finished audit. A
-// function rather than a package variable, so nothing can change them.
-func menuChoices() []string {
+// menuItem is one thing the user can do, with what doing it means: the
+// menu is a list of labelled actions, not a switch on an index.
+type menuItem struct {
+	label string
+	do    func() tea.Cmd
+}
+
+// menu greets a user returning to a finished audit and offers what to do
+// next.
+type menu struct {
+	c      *common
+	size   size
+	cursor int
+	keys   listKeys
+}
+
+func newMenu(c *common) *menu { return &menu{c: c, keys: newListKeys()} }
+
+func (m *menu) Init() tea.Cmd             { return nil }
+func (m *menu) Place() string             { return "Finished audit" }
+func (m *menu) Typing() bool              { return false }
+func (m *menu) SetSize(width, height int) { m.size.SetSize(width, height) }
+func (m *menu) Keys() help.KeyMap         { return keyList{m.keys.Up, m.keys.Open} }
+
+// items lists what can be done now; it depends on the audit's state.
+func (m *menu) items() []menuItem {
+	c := m.c
+	items := []menuItem{
+		{"Review your answers", func() tea.Cmd { return push(newOverview(c)) }},
+		{"See your action plan", func() tea.Cmd { return push(newResults(c)) }},
+	}
+	if c.audit().Mode == checklist.Quick {
+		more := display.EstimateFor(c.pack, c.audit().Profile, checklist.Full).Questions - len(c.walk.Eval().Questions)
+		items = append(items, menuItem{fmt.Sprintf("Extend to the full audit (%d more questions, your answers kept)", more), func() tea.Cmd {
+			if err := c.walk.Extend(c.now()); err != nil {
+				return notice(err.Error())
+			}
+			return tea.Batch(c.save(), reset(newQuestion(c)))
+		}})
+	}
+	items = append(items,
+		menuItem{"Start a re-audit", func() tea.Cmd { return push(newConfirm(c, reauditQuestion(c), m.restart)) }},
+		menuItem{"Change your profile", func() tea.Cmd { return push(newProfile(c)) }},
+		menuItem{"Write a general note for this audit", func() tea.Cmd { return push(newNoteEditor(c, false)) }},
+	)
+	if c.opts.Adviser {
+		items = append(items, menuItem{"Write an adviser-only general note", func() tea.Cmd { return push(newNoteEditor(c, true)) }})
+	}
+	return append(items, menuItem{"Quit", func() tea.Cmd { return quit }})
+}
+
+// reauditQuestion explains what a re-audit does before it starts.
+func reauditQuestion(c *common) []string {
 	return []string{
-		"Review your answers",
-		"See your action plan",
-		"Start a re-audit (your last answers are kept for comparison)",
-		"Change your profile",
+		"Start a re-audit?",
+		"Your answers start again, so you check each account as it is today. Each question shows your last answer. Accepted risks carry over with your reasons, and your last plan stays available until you finish.",
 	}
 }
 
-// menuView summarises the finished audit and offers what to do next.
-func (m model) menuView() string {
-	var b strings.Builder
-	b.WriteString(m.st.title.Render("Welcome back") + "\n\n")
-	if c := m.audit.Completed; c != nil {
-		b.WriteString(m.wrap("You finished this audit on "+c.Format("2 January 2006")+".", 0) + "\n")
+// restart begins the re-audit once confirmed.
+func (m *menu) restart() tea.Cmd {
+	c := m.c
+	if err := c.walk.Restart(c.now()); err != nil {
+		return notice(err.Error())
 	}
-	if n := len(m.audit.History); n > 0 {
-		last := m.audit.History[n-1]
-		line := fmt.Sprintf("Result then: %s (%d%%), %d actions.", last.Band, last.Percent, last.Actions)
-		if n > 1 {
-			prev := m.audit.History[n-2]
-			line += fmt.Sprintf(" The time before: %s (%d%%).", prev.Band, prev.Percent)
-		}
-		b.WriteString(m.wrap(line, 0) + "\n")
-	}
-	if m.audit.NextReview != "" {
-		b.WriteString(m.wrap("Next review due: "+humanDate(checklist.Date(m.audit.NextReview))+".", 0) + "\n")
-	}
-	for _, w := range m.contentWarnings() {
-		b.WriteString(m.st.warn.Render(m.wrap("! "+w, 0)) + "\n")
-	}
-	b.WriteString(m.st.faint.Render(m.wrap("Content: "+strings.Join(m.pack.Layers, " + "), 0)) + "\n\n")
-	for i, c := range menuChoices() {
-		if i == m.cursor {
-			b.WriteString(m.st.selected.Render("› "+c) + "\n")
-		} else {
-			b.WriteString("  " + c + "\n")
-		}
-	}
-	return b.String()
+	return tea.Batch(c.save(), reset(newQuestion(c)), notice("Re-audit started: your last answer is shown beside each question."))
 }
 
-// updateMenu moves the selection and acts on enter.
-func (m model) updateMenu(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *menu) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	ks := m.listKeys
+	items := m.items()
 	switch {
-	case key.Matches(k, ks.Quit):
-		return m.quit()
-	case key.Matches(k, ks.Up):
+	case key.Matches(k, m.keys.Up):
 		m.cursor = max(0, m.cursor-1)
-	case key.Matches(k, ks.Down):
-		m.cursor = min(len(menuChoices())-1, m.cursor+1)
-	case key.Matches(k, ks.Open):
-		switch m.cursor {
-		case 0:
-			m.pos = 0
-			return m.openOverview()
-		case 1:
-			return m.openResults()
-		case 2:
-			m.audit.Restart(m.now())
-			m.pos = 0
-			m.screen = scrItem
-			m.layout()
-			return m, m.save()
-		case 3:
-			return m.openProfile()
-		}
+	case key.Matches(k, m.keys.Down):
+		m.cursor = min(len(items)-1, m.cursor+1)
+	case key.Matches(k, m.keys.Open):
+		return m, items[min(m.cursor, len(items)-1)].do()
 	}
 	return m, nil
+}
+
+func (m *menu) View() string {
+	c, st, w := m.c, m.c.st, m.size.width
+	a := c.audit()
+	var b strings.Builder
+	b.WriteString(st.title.Render("Welcome back") + "\n\n")
+	if a.Completed != nil {
+		b.WriteString(wrap("You finished this audit on "+a.Completed.Format(display.LongDate)+".", w, 0) + "\n")
+	}
+	if n := len(a.Rounds); n > 0 {
+		last := a.Rounds[n-1]
+		line := fmt.Sprintf("Result then: %s (%d%%), %s open.", last.Band, last.Percent, display.Plural(last.Actions, "action", "actions"))
+		if n > 1 {
+			prev := a.Rounds[n-2]
+			line += fmt.Sprintf(" The time before: %s (%d%%).", prev.Band, prev.Percent)
+		}
+		b.WriteString(wrap(line, w, 0) + "\n")
+	}
+	if a.NextReview != "" {
+		b.WriteString(wrap(display.ReviewText(a.NextReview, c.now()), w, 0) + "\n")
+	}
+	for _, warn := range contentWarnings(c) {
+		b.WriteString(st.warn.Render(wrap("! "+warn, w, 0)) + "\n")
+	}
+	b.WriteString(st.faint.Render(wrap("Content: "+display.PackLabel(c.pack), w, 0)) + "\n\n")
+	for i, it := range m.items() {
+		if i == m.cursor {
+			b.WriteString(st.selected.Render("› "+it.label) + "\n")
+		} else {
+			b.WriteString("  " + it.label + "\n")
+		}
+	}
+	return b.String()
 }

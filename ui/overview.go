@@ -4,57 +4,148 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
-// overviewRow is one line of the overview: a section heading or a question.
+// overview lists every section with its answered count and band, and
+// every question under it with a symbol per row, a mark for notes and,
+// during a re-audit, what changed since last time. Enter opens a question.
+type overview struct {
+	c      *common
+	size   size
+	cursor int // question index
+	keys   overviewKeys
+}
+
+type overviewKeys struct {
+	listKeys
+	Results, Profile key.Binding
+}
+
+func (k overviewKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Open, k.Results, k.Profile, k.Back}
+}
+func (k overviewKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func newOverview(c *common) *overview {
+	qi, _ := c.walk.Position()
+	return &overview{c: c, cursor: qi, keys: overviewKeys{newListKeys(),
+		bind([]string{"r"}, "r", "results"), bind([]string{"c"}, "c", "change profile")}}
+}
+
+func (o *overview) Init() tea.Cmd             { return nil }
+func (o *overview) Keys() help.KeyMap         { return o.keys }
+func (o *overview) Place() string             { return "Overview" }
+func (o *overview) Typing() bool              { return false }
+func (o *overview) SetSize(width, height int) { o.size.SetSize(width, height) }
+
+func (o *overview) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	n := len(o.c.walk.Eval().Questions)
+	switch {
+	case key.Matches(k, o.keys.Up):
+		o.cursor = max(0, o.cursor-1)
+	case key.Matches(k, o.keys.Down):
+		o.cursor = min(n-1, o.cursor+1)
+	case key.Matches(k, o.keys.Open) && n > 0:
+		o.c.walk.Goto(o.cursor)
+		return o, push(newQuestion(o.c))
+	case key.Matches(k, o.keys.Results):
+		return o, push(newResults(o.c))
+	case key.Matches(k, o.keys.Profile):
+		return o, push(newProfile(o.c))
+	case key.Matches(k, o.keys.Back):
+		return o, pop
+	}
+	return o, nil
+}
+
+// row is one line of the overview: a section heading or a question.
 type overviewRow struct {
 	text     string
-	question int // index into m.qs, or -1 for a section heading
+	question int // index of the question, or -1 for a heading
 }
 
-// overviewRows lists every section with its answered count and band, and
-// every question under it with its answer symbol.
-func (m model) overviewRows() []overviewRow {
-	score := checklist.ComputeScore(m.qs, m.audit.Answers)
+func (o *overview) rows() []overviewRow {
+	c, st, w := o.c, o.c.st, o.size.width
+	ev := c.walk.Eval()
+	a := c.audit()
 	bands := map[int]checklist.Tally{}
-	for _, s := range score.Sections {
+	for _, s := range ev.Score.Sections {
 		bands[s.Section] = s.Tally
 	}
-	var rows []overviewRow
-	w := m.bodyWidth()
-	for _, sp := range checklist.Spans(m.qs) {
+	var out []overviewRow
+	for _, sp := range checklist.Spans(ev.Questions) {
 		t := bands[sp.Section]
-		answered := sp.Count - t.Unanswered
-		right := fmt.Sprintf("%d/%d answered", answered, sp.Count)
-		if t.Unanswered == 0 {
+		done := 0
+		for i := sp.Start; i < sp.Start+sp.Count; i++ {
+			if allAnswered(a, ev.Questions[i]) {
+				done++
+			}
+		}
+		right := fmt.Sprintf("%d/%d answered", done, sp.Count)
+		if done == sp.Count {
 			right += " · " + bandWord(t)
 		}
-		title := checklist.SanitizeLine(m.pack.Sections[sp.Section].Title)
-		title = ansi.Truncate(title, max(5, w-len(right)-2), "…")
+		title := ansi.Truncate(display.Line(c.pack.Sections[sp.Section].Title), max(5, w-len(right)-2), "…")
 		gap := max(1, w-ansi.StringWidth(title)-ansi.StringWidth(right))
-		rows = append(rows, overviewRow{text: m.st.heading.Render(title) + strings.Repeat(" ", gap) + m.st.faint.Render(right), question: -1})
+		out = append(out, overviewRow{st.heading.Render(title) + strings.Repeat(" ", gap) + st.faint.Render(right), -1})
 		for i := sp.Start; i < sp.Start+sp.Count; i++ {
-			q := m.qs[i]
-			sym := checklist.State("").Symbol()
-			if a, ok := m.audit.Answers[q.Key]; ok {
-				sym = a.State.Symbol()
-			}
-			label := checklist.SanitizeLine(q.Item.Question)
-			if q.Platform != "" {
-				label = checklist.SanitizeLine(m.pack.PlatformName(q.Platform)) + " · " + label
-			}
-			rows = append(rows, overviewRow{text: ansi.Truncate("  "+sym+" "+label, w-2, "…"), question: i})
+			out = append(out, overviewRow{o.questionLine(ev, i), i})
 		}
 	}
-	return rows
+	return out
 }
 
-// bandWord names a section's band, or says it has nothing scored yet.
+// questionLine shows a question with one symbol per row (✓ ✗ ? – ! ·), a
+// note mark and, in a re-audit, how many rows changed.
+func (o *overview) questionLine(ev checklist.Evaluation, i int) string {
+	q, a := ev.Questions[i], o.c.audit()
+	var syms strings.Builder
+	note, changed := false, 0
+	for _, r := range q.Rows {
+		ans, ok := a.Answers[r.Key]
+		syms.WriteString(ans.State.Symbol())
+		note = note || a.Notes[r.Key] != "" || (o.c.opts.Adviser && a.AdviserNotes[r.Key] != "")
+		if ev.Last != nil && ok {
+			if prev, had := ev.Last.Answers[r.Key]; had && prev.State != ans.State {
+				changed++
+			}
+		}
+	}
+	line := "  " + syms.String() + " " + display.Line(q.Text.Question)
+	var marks []string
+	if note {
+		marks = append(marks, "✎")
+	}
+	if changed > 0 {
+		marks = append(marks, "changed since last time")
+	}
+	if len(marks) > 0 {
+		line = "  " + syms.String() + " " + strings.Join(marks, " ") + " " + display.Line(q.Text.Question)
+	}
+	return ansi.Truncate(line, o.size.width-1, "…")
+}
+
+func allAnswered(a *checklist.Audit, q checklist.Question) bool {
+	for _, r := range q.Rows {
+		if _, ok := a.Answers[r.Key]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// bandWord names a band, or says nothing is scored yet.
 func bandWord(t checklist.Tally) string {
 	if t.Band == checklist.BandNone {
 		return "not scored"
@@ -62,74 +153,31 @@ func bandWord(t checklist.Tally) string {
 	return fmt.Sprintf("%s (%d%%)", t.Band, t.Percent)
 }
 
-// overviewView draws the rows that fit, keeping the selected one visible.
-func (m model) overviewView() string {
-	rows := m.overviewRows()
-	h := m.bodyHeight()
+// View draws the rows that fit, keeping the selected one visible, with
+// marks when there is more above or below.
+func (o *overview) View() string {
+	rows := o.rows()
+	h := max(1, o.size.height-1)
 	sel := 0
 	for i, r := range rows {
-		if r.question == m.cursor {
+		if r.question == o.cursor {
 			sel = i
 		}
 	}
-	start := 0
-	if sel >= h-1 {
-		start = sel - h + 2
-	}
+	start := max(0, min(sel-h/2, len(rows)-h))
 	var out []string
 	for i := start; i < len(rows) && len(out) < h; i++ {
 		r := rows[i]
-		if r.question == m.cursor && r.question >= 0 {
-			out = append(out, m.st.selected.Render("›")+r.text[1:])
+		if r.question == o.cursor && r.question >= 0 {
+			out = append(out, o.c.st.selected.Render("›")+r.text[1:])
 			continue
 		}
 		out = append(out, r.text)
 	}
+	legend := "✓ yes  ✗ no  ? unsure  – not applicable  ! accepted  · unanswered  ✎ note"
+	if start > 0 || start+h < len(rows) {
+		legend = fmt.Sprintf("%d of %d lines shown · ", len(out), len(rows)) + legend
+	}
+	out = append(out, o.c.st.faint.Render(ansi.Truncate(legend, o.size.width, "…")))
 	return strings.Join(out, "\n")
-}
-
-// openOverview shows the overview with the current question selected.
-func (m model) openOverview() (tea.Model, tea.Cmd) {
-	if m.screen != scrOverview {
-		m.back = m.screen
-	}
-	m.screen = scrOverview
-	m.cursor = m.pos
-	m.layout()
-	return m, nil
-}
-
-// updateOverview moves the selection and jumps to a question.
-func (m model) updateOverview(msg tea.Msg) (tea.Model, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return m, nil
-	}
-	ks := m.listKeys
-	switch {
-	case key.Matches(k, ks.Quit):
-		return m.quit()
-	case key.Matches(k, ks.Up):
-		m.cursor = max(0, m.cursor-1)
-	case key.Matches(k, ks.Down):
-		m.cursor = min(len(m.qs)-1, m.cursor+1)
-	case key.Matches(k, ks.Open):
-		if m.cursor >= 0 && m.cursor < len(m.qs) {
-			m.pos = m.cursor
-			m.screen = scrItem
-			m.vp.GotoTop()
-			m.layout()
-		}
-	case key.Matches(k, ks.Results):
-		return m.openResults()
-	case key.Matches(k, ks.Profile):
-		return m.openProfile()
-	case key.Matches(k, ks.Back):
-		m.screen = scrItem
-		if m.back == scrMenu {
-			m.screen = scrMenu
-		}
-		m.layout()
-	}
-	return m, nil
 }

@@ -1,202 +1,192 @@
 package ui
 
 import (
-	"slices"
-
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
-	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
-// profileDoneMsg says a profile form page was submitted.
-type profileDoneMsg struct{}
-
-// profileForm asks who the user is in two huh forms: first role, nation,
-// platforms and the three screening questions; then, for each platform
-// chosen, how that account is run. Two small forms render faster than one
-// large one and let the second depend on the first.
-type profileForm struct {
-	pack  *checklist.Pack
-	theme huh.Theme
-	form  *huh.Form
-	stage int
-
-	role, nation                     string
-	platforms                        []string
-	identifies, publishes, practices bool
-	types                            map[string]*string
-	width, height                    int
+// profile asks who the user is, a page at a time: role and nation (huh
+// selects), platforms (a picker that shows them all), how each account is
+// run, and the screening questions. The fields come from profilespec.go,
+// shared with the accessible prompts.
+type profile struct {
+	c      *common
+	draft  *profileDraft
+	stage  int
+	fields []profileField
+	form   *huh.Form
+	vals   []*string
+	picker *picker
+	size   size
+	back   key.Binding
 }
 
-// newProfileForm starts the profile, prefilled from an earlier one so a
-// change keeps everything the user does not touch.
-func newProfileForm(pack *checklist.Pack, prev *checklist.Profile, theme huh.Theme) *profileForm {
-	p := &profileForm{pack: pack, theme: theme, types: map[string]*string{}, width: 78, height: 18}
-	if prev != nil {
-		p.role, p.nation = prev.Role, prev.Nation
-		p.identifies, p.publishes, p.practices = prev.Identifies, prev.Publishes, prev.PracticePage
-		for _, pl := range pack.Platforms {
-			if t, ok := prev.Accounts[pl.ID]; ok {
-				p.platforms = append(p.platforms, pl.ID)
-				s := string(t)
-				p.types[pl.ID] = &s
-			}
-		}
-	}
-	p.form = p.firstForm()
+// formDoneMsg says the current page's form was submitted.
+type formDoneMsg struct{}
+
+func newProfile(c *common) *profile {
+	p := &profile{c: c, draft: newDraft(c.pack, c.audit().Profile), back: backKey()}
+	p.load()
 	return p
 }
 
-func (p *profileForm) firstForm() *huh.Form {
-	roles := make([]huh.Option[string], 0, len(p.pack.Roles))
-	for _, r := range p.pack.Roles {
-		roles = append(roles, huh.NewOption(r.Name, r.ID))
-	}
-	nations := make([]huh.Option[string], 0, len(p.pack.Nations))
-	for _, n := range p.pack.Nations {
-		nations = append(nations, huh.NewOption(n.Name, n.ID))
-	}
-	platforms := make([]huh.Option[string], 0, len(p.pack.Platforms))
-	for _, pl := range p.pack.Platforms {
-		platforms = append(platforms, huh.NewOption(pl.Name, pl.ID).Selected(slices.Contains(p.platforms, pl.ID)))
-	}
-	return p.finish(huh.NewForm(
-		huh.NewGroup(
-			huh.NewSelect[string]().Title("What is your role?").
-				Description("This decides whose guidance is cited.").
-				Options(roles...).Value(&p.role),
-			huh.NewSelect[string]().Title("Where do you practise or study?").
-				Options(nations...).Value(&p.nation),
-		),
-		huh.NewGroup(
-			huh.NewMultiSelect[string]().Title("Which platforms do you have an account on?").
-				Description("Include accounts you no longer use. Space to tick, enter when done.").
-				Options(platforms...).Value(&p.platforms),
-		),
-		huh.NewGroup(
-			huh.NewConfirm().Title("Do you show you are a health professional on any personal account?").
-				Description("For example a title in your name, a uniform photo, your workplace in your bio, or posting health content.").
-				Affirmative("Yes").Negative("No").Value(&p.identifies),
-			huh.NewConfirm().Title("Do you publish for the public, monetise, or advertise?").
-				Description("For example private practice, aesthetics, courses or brand deals.").
-				Affirmative("Yes").Negative("No").Value(&p.publishes),
-			huh.NewConfirm().Title("Do you run an official, practice or department account?").
-				Affirmative("Yes").Negative("No").Value(&p.practices),
-		),
-	))
-}
+// changing reports whether this edits an existing profile (esc then
+// leaves it as it was) rather than filling in the first one.
+func (p *profile) changing() bool { return p.c.audit().Profile.Complete() }
 
-// secondForm asks how each chosen account is run.
-func (p *profileForm) secondForm() *huh.Form {
-	var groups []*huh.Group
-	for _, pl := range p.pack.Platforms {
-		if !slices.Contains(p.platforms, pl.ID) {
-			continue
+// load builds the current page.
+func (p *profile) load() {
+	p.fields = profileStages(p.c.pack, p.draft)[p.stage]
+	p.form, p.picker, p.vals = nil, nil, nil
+	if len(p.fields) == 1 && p.fields[0].kind == pickMany {
+		p.picker = newPicker(p.c, p.fields[0], p.fields[0].get(p.draft))
+		p.picker.width, p.picker.height = p.size.width, p.size.height
+		return
+	}
+	var fields []huh.Field
+	for _, f := range p.fields {
+		v := ""
+		if cur := f.get(p.draft); len(cur) > 0 {
+			v = cur[0]
 		}
-		v, ok := p.types[pl.ID]
-		if !ok {
-			s := string(checklist.Personal)
-			v = &s
-			p.types[pl.ID] = v
+		p.vals = append(p.vals, &v)
+		opts := make([]huh.Option[string], len(f.options))
+		for i, o := range f.options {
+			opts[i] = huh.NewOption(o.label, o.value)
 		}
-		desc := "Pseudonymous means it does not show your real name."
-		if pl.Note != "" {
-			desc = checklist.SanitizeLine(pl.Note) + " " + desc
+		fields = append(fields, huh.NewSelect[string]().Title(f.title).Description(f.desc).Options(opts...).Value(&v))
+	}
+	// Role and nation share a page; every other question has its own, so
+	// it always fits.
+	groups := []*huh.Group{huh.NewGroup(fields...)}
+	if p.stage > 0 {
+		groups = groups[:0]
+		for _, f := range fields {
+			groups = append(groups, huh.NewGroup(f))
 		}
-		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().
-			Title("Your "+checklist.SanitizeLine(pl.Name)+" account is…").
-			Description(desc).
-			Options(
-				huh.NewOption("Personal, under my own name", string(checklist.Personal)),
-				huh.NewOption("Professional, as a health professional", string(checklist.Professional)),
-				huh.NewOption("Pseudonymous or anonymous", string(checklist.Pseudonymous)),
-			).Value(v)))
 	}
-	return p.finish(huh.NewForm(groups...))
+	p.form = huh.NewForm(groups...).WithTheme(huhTheme(p.c.st)).WithShowHelp(false).
+		WithWidth(p.size.width).WithHeight(p.size.height)
+	p.form.SubmitCmd = func() tea.Msg { return formDoneMsg{} }
 }
 
-// finish applies the shared theme, size and submit hook.
-func (p *profileForm) finish(f *huh.Form) *huh.Form {
-	f = f.WithTheme(p.theme).WithShowHelp(true).WithWidth(p.width).WithHeight(p.height)
-	f.SubmitCmd = func() tea.Msg { return profileDoneMsg{} }
-	return f
-}
-
-func (p *profileForm) init() tea.Cmd { return p.form.Init() }
-
-func (p *profileForm) setSize(w, h int) {
-	p.width, p.height = w, h
-	p.form = p.form.WithWidth(w).WithHeight(h)
-}
-
-// update forwards a message to the form. huh's Update returns huh.Model,
-// not tea.Model, hence the assertion.
-func (p *profileForm) update(msg tea.Msg) tea.Cmd {
-	f, cmd := p.form.Update(msg)
-	if ff, ok := f.(*huh.Form); ok {
-		p.form = ff
+func (p *profile) Init() tea.Cmd {
+	if p.form != nil {
+		return p.form.Init()
 	}
-	return cmd
+	return nil
 }
 
-func (p *profileForm) view() string { return p.form.View() }
+func (p *profile) Place() string { return "About you" }
 
-// next moves to the second page, or reports that the profile is complete.
-func (p *profileForm) next() (done bool, cmd tea.Cmd) {
-	if p.stage == 0 && len(p.platforms) > 0 {
-		p.stage = 1
-		p.form = p.secondForm()
-		return false, p.form.Init()
+// Typing is true on the huh pages, where letters filter the options; only
+// ctrl+c quits there.
+func (p *profile) Typing() bool { return p.form != nil }
+
+func (p *profile) Keys() help.KeyMap {
+	if p.picker != nil {
+		k := p.picker.keys
+		return keyList{k.Up, k.Toggle, k.Done, p.back}
 	}
-	return true, nil
+	return keyList(append(p.form.KeyBinds(), p.back))
 }
 
-// profile builds the result.
-func (p *profileForm) profile() *checklist.Profile {
-	pr := &checklist.Profile{Role: p.role, Nation: p.nation, Identifies: p.identifies,
-		Publishes: p.publishes, PracticePage: p.practices, Accounts: map[string]checklist.AccountType{}}
-	for _, id := range p.platforms {
-		t := checklist.Personal
-		if v, ok := p.types[id]; ok && checklist.AccountType(*v).Valid() {
-			t = checklist.AccountType(*v)
+func (p *profile) SetSize(width, height int) {
+	p.size.SetSize(width, height)
+	if p.form != nil {
+		p.form = p.form.WithWidth(width).WithHeight(height)
+	}
+	if p.picker != nil {
+		p.picker.width, p.picker.height = width, height
+	}
+}
+
+func (p *profile) View() string {
+	if p.picker != nil {
+		return p.picker.view()
+	}
+	return p.form.View()
+}
+
+func (p *profile) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if key.Matches(msg, p.back) {
+			return p.goBack()
 		}
-		pr.Accounts[id] = t
-	}
-	return pr
-}
-
-// openProfile shows the profile form, prefilled from the current profile.
-func (m model) openProfile() (tea.Model, tea.Cmd) {
-	m.profile = newProfileForm(m.pack, m.audit.Profile, m.themes.theme())
-	m.screen = scrProfile
-	m.profile.setSize(m.bodyWidth(), m.bodyHeight())
-	return m, tea.Batch(m.profile.init(), tea.RequestBackgroundColor)
-}
-
-// updateProfile drives the form and applies the profile when it is done.
-func (m model) updateProfile(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m.profile == nil {
-		return m, nil
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" && m.audit.Profile.Complete() {
-		m.profile = nil
-		m.screen = scrOverview
-		return m, nil
-	}
-	if _, ok := msg.(profileDoneMsg); ok {
-		done, cmd := m.profile.next()
-		if !done {
-			m.profile.setSize(m.bodyWidth(), m.bodyHeight())
-			return m, cmd
+		if p.picker != nil {
+			if p.picker.update(msg) {
+				p.fields[0].set(p.draft, p.picker.chosen)
+				return p.next()
+			}
+			return p, nil
 		}
-		m.audit.SetProfile(m.profile.profile(), m.now())
-		m.profile = nil
-		m.refreshQuestions()
-		m.pos = m.resumePos()
-		m.screen = scrItem
-		m.layout()
-		return m, m.save()
+	case formDoneMsg:
+		for i, f := range p.fields {
+			f.set(p.draft, []string{*p.vals[i]})
+		}
+		return p.next()
+	case shareSafeMsg:
+		return p, nil
 	}
-	return m, m.profile.update(msg)
+	if p.form == nil {
+		return p, nil
+	}
+	m, cmd := p.form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		p.form = f
+	}
+	return p, cmd
+}
+
+// goBack returns to the previous page, or leaves a change of profile
+// unapplied.
+func (p *profile) goBack() (screen, tea.Cmd) {
+	if p.stage > 0 {
+		p.stage--
+		if len(profileStages(p.c.pack, p.draft)[p.stage]) == 0 {
+			p.stage--
+		}
+		p.load()
+		return p, p.Init()
+	}
+	if p.changing() {
+		return p, pop
+	}
+	return p, nil
+}
+
+// next moves to the next page with something to ask, or applies the
+// profile when there is none.
+func (p *profile) next() (screen, tea.Cmd) {
+	stages := profileStages(p.c.pack, p.draft)
+	for p.stage+1 < len(stages) {
+		p.stage++
+		if len(stages[p.stage]) > 0 {
+			p.load()
+			return p, p.Init()
+		}
+	}
+	return p.apply()
+}
+
+// apply saves the profile and goes to the first question it adds that is
+// unanswered; a change that adds none returns to where the user was.
+func (p *profile) apply() (screen, tea.Cmd) {
+	c := p.c
+	wasChanging := p.changing()
+	more, err := c.walk.SetProfile(p.draft.profile(c.pack), c.now())
+	if err != nil {
+		return p, notice(err.Error())
+	}
+	est := display.EstimateAudit(c.pack, c.audit(), c.walk.Eval())
+	msg := "Your audit: " + est.Text() + "."
+	if wasChanging && !more {
+		return p, tea.Batch(c.save(), pop, notice("Profile changed. No new questions apply."))
+	}
+	return p, tea.Batch(c.save(), reset(newQuestion(c)), notice(msg))
 }

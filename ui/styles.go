@@ -1,14 +1,35 @@
 package ui
 
 import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 )
+
+// palette is the app's few colours for one background. The faint and
+// accent colours reach 4.5:1 contrast on the usual dark and light terminal
+// backgrounds (TestPaletteContrast), because the help line is read in
+// them.
+type palette struct {
+	accent, faint, text color.Color
+}
+
+func newPalette(isDark bool) palette {
+	ld := lipgloss.LightDark(isDark)
+	return palette{
+		accent: ld(lipgloss.Color("#3B4BA8"), lipgloss.Color("#A9B8FF")),
+		faint:  ld(lipgloss.Color("#54545E"), lipgloss.Color("#A8A8B2")),
+		text:   ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#E8E8EC")),
+	}
+}
 
 // styles is the one set of styles every screen uses. It is rebuilt only
 // when the terminal reports its background colour.
 type styles struct {
 	isDark bool
+	pal    palette
 
 	title, subtitle, heading lipgloss.Style
 	text, faint, italic      lipgloss.Style
@@ -19,6 +40,8 @@ type styles struct {
 	selected                 lipgloss.Style
 	key                      lipgloss.Style
 	rule                     lipgloss.Style
+	link                     lipgloss.Style
+	huh                      *huh.Styles
 }
 
 // newStyles builds the theme for a dark or light background. Colours come
@@ -26,51 +49,76 @@ type styles struct {
 // terminal theme; meaning never rests on colour alone (every state also has
 // a word or a symbol).
 func newStyles(isDark bool) styles {
-	ld := lipgloss.LightDark(isDark)
-	accent := ld(lipgloss.Color("#3B4BA8"), lipgloss.Color("#9FB1FF"))
-	faint := ld(lipgloss.Color("#5C5C66"), lipgloss.Color("#A0A0AA"))
-	return styles{
+	p := newPalette(isDark)
+	s := styles{
 		isDark:    isDark,
-		title:     lipgloss.NewStyle().Bold(true).Foreground(accent),
-		subtitle:  lipgloss.NewStyle().Foreground(faint),
+		pal:       p,
+		title:     lipgloss.NewStyle().Bold(true).Foreground(p.accent),
+		subtitle:  lipgloss.NewStyle().Foreground(p.faint),
 		heading:   lipgloss.NewStyle().Bold(true),
 		text:      lipgloss.NewStyle(),
-		faint:     lipgloss.NewStyle().Foreground(faint),
-		italic:    lipgloss.NewStyle().Italic(true).Foreground(faint),
-		accent:    lipgloss.NewStyle().Foreground(accent),
+		faint:     lipgloss.NewStyle().Foreground(p.faint),
+		italic:    lipgloss.NewStyle().Italic(true).Foreground(p.faint),
+		accent:    lipgloss.NewStyle().Foreground(p.accent),
 		high:      lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red),
 		medium:    lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Yellow),
-		low:       lipgloss.NewStyle().Foreground(faint),
+		low:       lipgloss.NewStyle().Foreground(p.faint),
 		good:      lipgloss.NewStyle().Foreground(lipgloss.Green),
 		bad:       lipgloss.NewStyle().Foreground(lipgloss.Red),
 		warn:      lipgloss.NewStyle().Foreground(lipgloss.Yellow),
 		banner:    lipgloss.NewStyle().Foreground(lipgloss.Yellow).Bold(true),
 		errBanner: lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
-		selected:  lipgloss.NewStyle().Bold(true).Foreground(accent),
+		selected:  lipgloss.NewStyle().Bold(true).Foreground(p.accent),
 		key:       lipgloss.NewStyle().Bold(true),
-		rule:      lipgloss.NewStyle().Foreground(faint),
+		rule:      lipgloss.NewStyle().Foreground(p.faint),
+		link:      lipgloss.NewStyle().Underline(true),
 	}
+	s.huh = huhStyles(p)
+	return s
 }
 
-// themeCache memoises huh's theme. huh v2.0.3 rebuilds its theme on every
-// render, which made forms several times slower than a bare program; a
-// cached func(isDark) keeps each render cheap.
-type themeCache struct {
-	dark, light *huh.Styles
+// helpStyles colours the key help with the app's palette: keys in the
+// text colour and bold, descriptions in the faint colour, both readable.
+func helpStyles(s styles) help.Styles {
+	h := help.DefaultStyles(s.isDark)
+	keyStyle := lipgloss.NewStyle().Bold(true).Foreground(s.pal.text)
+	desc := lipgloss.NewStyle().Foreground(s.pal.faint)
+	h.ShortKey, h.FullKey = keyStyle, keyStyle
+	h.ShortDesc, h.FullDesc = desc, desc
+	h.ShortSeparator, h.FullSeparator, h.Ellipsis = desc, desc, desc
+	return h
 }
 
-// theme returns a huh.Theme that hands out the cached styles.
-func (c *themeCache) theme() huh.Theme {
-	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
-		if isDark {
-			if c.dark == nil {
-				c.dark = huh.ThemeCharm(true)
-			}
-			return c.dark
-		}
-		if c.light == nil {
-			c.light = huh.ThemeCharm(false)
-		}
-		return c.light
-	})
+// huhStyles is the profile form's theme, from the app's palette rather
+// than huh's default. The selected option carries a "›" and the chosen
+// ones a "✓", so nothing rests on colour (NO_COLOR shows the same marks).
+func huhStyles(p palette) *huh.Styles {
+	t := huh.ThemeBase(true)
+	for _, f := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
+		f.Title = lipgloss.NewStyle().Bold(true).Foreground(p.accent)
+		f.Description = lipgloss.NewStyle().Foreground(p.faint)
+		f.SelectSelector = lipgloss.NewStyle().Foreground(p.accent).SetString("› ")
+		f.MultiSelectSelector = lipgloss.NewStyle().Foreground(p.accent).SetString("› ")
+		f.SelectedOption = lipgloss.NewStyle().Bold(true).Foreground(p.text)
+		f.SelectedPrefix = lipgloss.NewStyle().Foreground(p.accent).SetString("[✓] ")
+		f.UnselectedPrefix = lipgloss.NewStyle().Foreground(p.faint).SetString("[ ] ")
+		f.UnselectedOption = lipgloss.NewStyle().Foreground(p.text)
+		f.Option = lipgloss.NewStyle().Foreground(p.text)
+		f.ErrorIndicator = lipgloss.NewStyle().Foreground(lipgloss.Red).SetString(" *")
+		f.ErrorMessage = lipgloss.NewStyle().Foreground(lipgloss.Red)
+		f.NextIndicator = lipgloss.NewStyle().Foreground(p.faint).SetString("→")
+		f.PrevIndicator = lipgloss.NewStyle().Foreground(p.faint).SetString("←")
+	}
+	t.Focused.Base = lipgloss.NewStyle().PaddingLeft(1).BorderStyle(lipgloss.ThickBorder()).BorderLeft(true).BorderForeground(p.accent)
+	t.Blurred.Base = lipgloss.NewStyle().PaddingLeft(1).BorderStyle(lipgloss.HiddenBorder()).BorderLeft(true)
+	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Help.ShortKey = lipgloss.NewStyle().Bold(true).Foreground(p.text)
+	t.Help.ShortDesc = lipgloss.NewStyle().Foreground(p.faint)
+	t.Help.ShortSeparator = t.Help.ShortDesc
+	return t
+}
+
+// huhTheme hands huh the app's theme, built once per background.
+func huhTheme(s styles) huh.Theme {
+	return huh.ThemeFunc(func(bool) *huh.Styles { return s.huh })
 }

@@ -4,135 +4,141 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
-// notLegalAdvice is said once, on the welcome screen and in every report.
-const notLegalAdvice = "This is not legal advice. For advice about your own situation, contact your defence organisation or union."
+// welcome is the first-run introduction: what pressend does, how long it
+// takes (worked out from the content), that everything stays on this
+// computer and where, and the not-legal-advice line.
+type welcome struct {
+	c    *common
+	vp   viewport.Model
+	keys keyList
+}
 
-// welcomeBody is the first-run introduction: what pressend does, how long
-// it takes, that everything stays on this computer and where, and the
-// not-legal-advice line.
-func (m model) welcomeBody() string {
+func newWelcome(c *common) *welcome {
+	w := &welcome{c: c, vp: newViewport(),
+		keys: keyList{bind([]string{"enter"}, "enter", "start"), newScrollKeys().Up}}
+	return w
+}
+
+func (w *welcome) Init() tea.Cmd     { return nil }
+func (w *welcome) Keys() help.KeyMap { return w.keys }
+func (w *welcome) Place() string     { return "Welcome" }
+func (w *welcome) Typing() bool      { return false }
+func (w *welcome) View() string      { return scrollView(w.c, w.vp) }
+
+func (w *welcome) SetSize(width, height int) {
+	w.vp.SetWidth(width)
+	w.vp.SetHeight(max(1, height-1))
+	w.vp.SetContent(w.body(width))
+}
+
+func (w *welcome) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, w.keys[0]) {
+		return w, replace(newProfile(w.c))
+	}
+	if _, ok := msg.(shareSafeMsg); ok {
+		w.vp.SetContent(w.body(w.vp.Width()))
+	}
+	var cmd tea.Cmd
+	w.vp, cmd = w.vp.Update(msg)
+	return w, cmd
+}
+
+// body is the welcome text.
+func (w *welcome) body(width int) string {
+	c := w.c
+	st := c.st
 	var b strings.Builder
-	b.WriteString(m.st.title.Render("Check your own social media, the way your regulator would"))
-	b.WriteString("\n\n")
-	b.WriteString(m.wrap("pressend walks you through your own accounts one question at a time, then gives you a short action plan, most important first. Each question says why it matters, cites your regulator's guidance and shows where the setting lives on each platform.", 0))
-	b.WriteString("\n\n")
-	mode := "The full audit takes about 15 minutes, and you can stop and come back at any time."
-	if m.quick {
-		mode = "The quick audit covers the things that matter most and takes about 5 minutes."
+	b.WriteString(st.title.Render("Check your own social media, the way your regulator would") + "\n\n")
+	b.WriteString(wrap("pressend walks you through your own accounts, one question at a time, then gives you a short action plan: what could hurt a patient or you most comes first. Each question says why it matters, cites your own regulator's guidance and shows where the setting lives.", width, 0) + "\n\n")
+	mode := checklist.Full
+	if c.audit().Mode == checklist.Quick {
+		mode = checklist.Quick
 	}
-	b.WriteString(m.wrap(mode+" First, a few questions about you, so you only see what applies.", 0))
-	b.WriteString("\n\n")
-	b.WriteString(m.st.heading.Render("Your answers stay on this computer."))
-	b.WriteString("\n")
+	lo, hi := display.TypicalMinutes(c.pack, mode)
+	how := "the full audit"
+	if mode == checklist.Quick {
+		how = "the quick audit (the checks that matter most)"
+	}
+	b.WriteString(wrap(fmt.Sprintf("For most people %s takes about %s. You can stop and come back at any time. First, a few questions about you, so you only see what applies.",
+		how, minutesRange(lo, hi)), width, 0) + "\n")
+	b.WriteString(st.faint.Render(wrap(display.ReadingNote(), width, 0)) + "\n\n")
+	b.WriteString(st.heading.Render("Your answers stay on this computer.") + "\n")
 	promise := "pressend never connects to the internet, never asks for passwords and never changes a setting for you."
-	if m.path != "" {
-		b.WriteString(m.wrap(promise+" Each answer is saved as you give it, to:", 0) + "\n")
-		b.WriteString(m.wrap(m.st.accent.Render(m.path), 2) + "\n")
-		b.WriteString(m.wrap(fmt.Sprintf("Delete it at any time with: pressend forget %s", m.audit.Name), 0))
+	if p := c.path(); p != "" {
+		b.WriteString(wrap(promise+" Each answer is saved as you give it, to:", width, 0) + "\n")
+		b.WriteString(wrap(st.accent.Render(p), width, 2) + "\n")
+		b.WriteString(wrap(fmt.Sprintf("Delete it at any time with: pressend forget %s", c.audit().Name), width, 0))
 	} else {
-		b.WriteString(m.wrap(promise+" Nothing is saved in this session: see the message below.", 0))
+		b.WriteString(wrap(promise+" Nothing is saved in this session: see the message below.", width, 0))
 	}
-	b.WriteString("\n\n")
-	b.WriteString(m.wrap(m.st.italic.Render(notLegalAdvice), 0))
-	b.WriteString("\n\n")
-	b.WriteString(m.st.faint.Render(m.wrap("Content: "+strings.Join(m.pack.Layers, " + ")+", reviewed "+string(m.pack.Reviewed), 0)))
-	for _, w := range m.contentWarnings() {
-		b.WriteString("\n")
-		b.WriteString(m.st.warn.Render(m.wrap("! "+w, 0)))
+	b.WriteString("\n\n" + st.italic.Render(wrap(display.NotLegalAdvice, width, 0)) + "\n\n")
+	b.WriteString(st.faint.Render(wrap("Content: "+display.PackLabel(c.pack)+", reviewed "+display.DateText(c.pack.Reviewed, display.ShortDate), width, 0)))
+	for _, warn := range contentWarnings(c) {
+		b.WriteString("\n" + st.warn.Render(wrap("! "+warn, width, 0)))
 	}
 	return b.String()
+}
+
+// minutesRange says "12 minutes" or "12 to 16 minutes".
+func minutesRange(lo, hi int) string {
+	if lo == hi {
+		return display.Plural(lo, "minute", "minutes")
+	}
+	return fmt.Sprintf("%d to %d minutes", lo, hi)
 }
 
 // contentWarnings lists stale content and organisation packs that could
 // not be applied, so nothing about the content is silent.
-func (m model) contentWarnings() []string {
+func contentWarnings(c *common) []string {
 	var out []string
-	if m.stale.PackOld {
+	if c.stale.PackOld {
 		out = append(out, "This content was last reviewed over 12 months ago. Guidance or platform settings may have changed.")
 	}
-	if len(m.stale.OldPaths) > 0 {
-		names := make([]string, len(m.stale.OldPaths))
-		for i, id := range m.stale.OldPaths {
-			names[i] = m.pack.PlatformName(id)
+	if len(c.stale.OldPaths) > 0 {
+		var names []string
+		for _, id := range c.stale.OldPaths {
+			if a := c.audit(); a.Profile == nil || a.Profile.Uses(id) {
+				names = append(names, display.Line(c.pack.PlatformName(id)))
+			}
 		}
-		out = append(out, "Setting paths for "+strings.Join(names, ", ")+" were checked over 9 months ago and may have moved.")
+		if len(names) > 0 {
+			out = append(out, "Setting paths for "+strings.Join(names, ", ")+" were researched over 9 months ago and may have moved.")
+		}
 	}
-	for _, p := range m.problems {
-		out = append(out, "Not applied: "+checklist.SanitizeLine(p))
+	for _, p := range c.opts.PackProblems {
+		out = append(out, "Not applied: "+maskPaths(p, c))
 	}
 	return out
 }
 
-func (m model) pathOrNone() string {
-	if m.path == "" {
-		return "(nowhere: saving is off)"
-	}
-	return m.path
+// newViewport is a viewport that wraps and scrolls with the keyboard.
+func newViewport() viewport.Model {
+	vp := viewport.New()
+	vp.SoftWrap = true
+	vp.MouseWheelEnabled = true
+	return vp
 }
 
-// damagedBody explains a saved file that cannot be read, and what the
-// user can do. The file is never overwritten.
-func (m model) damagedBody() string {
-	var b strings.Builder
-	b.WriteString(m.st.errBanner.Render("Your saved audit could not be read"))
-	b.WriteString("\n\n")
-	b.WriteString(m.wrap("File: "+m.damaged.Path, 0))
-	b.WriteString("\n")
-	b.WriteString(m.wrap("Problem: "+m.damaged.Reason, 0))
-	b.WriteString("\n\n")
-	b.WriteString(m.wrap("pressend has not changed this file and will not overwrite it.", 0))
-	b.WriteString("\n\n")
-	b.WriteString(m.wrap("Press m to move it aside (it is renamed, not deleted, and the new name is shown) and start a fresh audit. Press q to quit and leave everything as it is.", 0))
-	return b.String()
-}
-
-// updateWelcome handles the welcome and damaged-file screens.
-func (m model) updateWelcome(msg tea.Msg) (tea.Model, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		var cmd tea.Cmd
-		m.vp, cmd = m.vp.Update(msg)
-		return m, cmd
-	}
+// scrollView is a viewport with a line under it saying whether there is
+// more above or below, so nothing is hidden without a sign.
+func scrollView(c *common, vp viewport.Model) string {
+	hint := ""
 	switch {
-	case key.Matches(k, m.welcomeKeys.Quit):
-		return m.quit()
-	case m.screen == scrDamaged && key.Matches(k, m.welcomeKeys.Fresh):
-		move := m.moveAside
-		if move == nil {
-			m.notice = "This file can't be moved from here: quit and move it yourself."
-			return m, nil
-		}
-		return m, func() tea.Msg {
-			var p string
-			err := safely(func() (err error) { p, err = move(); return err })
-			return movedMsg{path: p, err: err}
-		}
-	case m.screen == scrWelcome && key.Matches(k, m.welcomeKeys.Start):
-		return m.openProfile()
+	case !vp.AtTop() && !vp.AtBottom():
+		hint = "↑↓ more above and below"
+	case !vp.AtBottom():
+		hint = "↓ more below: ↓ or space to scroll"
+	case !vp.AtTop():
+		hint = "↑ more above"
 	}
-	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
-	return m, cmd
-}
-
-// afterMove starts afresh once the damaged file is out of the way.
-func (m model) afterMove(msg movedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.notice = "Could not move the file: " + msg.err.Error()
-		return m, nil
-	}
-	m.notice = "The damaged file was moved to " + msg.path
-	m.damaged = nil
-	m.audit = checklist.NewAudit(m.audit.Name, m.pack, m.now())
-	m.audit.Quick = m.quick
-	m.screen = scrWelcome
-	m.layout()
-	return m, nil
+	return vp.View() + "\n" + c.st.faint.Render(hint)
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/report"
+	"github.com/pressend/pressend/checklist/store"
 	"github.com/pressend/pressend/ui"
 )
 
@@ -19,6 +21,9 @@ const noTerminal = "pressend needs a terminal for the interactive audit. Use `pr
 
 func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 	if err := validName(a.audit); err != nil {
+		return err
+	}
+	if err := a.checkAdviser(cmd); err != nil {
 		return err
 	}
 	accessible := a.accessible || truthy(a.getenv("ACCESSIBLE")) || a.getenv("TERM") == "dumb"
@@ -31,67 +36,74 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := a.openStore()
+	opts := ui.Options{Pack: pack, PackProblems: problems, Now: a.now, Input: a.stdin, Output: a.stdout,
+		Adviser: a.adviserMode(), ShareSafe: a.shareSafe || a.adviserMode()}
+	if a.noSave {
+		opts.Unsaved = "--no-save was given, so this session writes nothing to disk"
+		opts.Audit = a.newAudit(pack)
+		return a.finish(cmd, accessible, opts, nil)
+	}
+	st, err := a.openStore()
 	if err != nil {
 		// Nothing can be saved, but the user can still work through the
 		// audit and get the plan; the screen says so from the start.
-		return a.runUnsaved(cmd, accessible, pack, problems, err)
+		opts.Unsaved, opts.Audit = err.Error(), a.newAudit(pack)
+		a.finish(cmd, accessible, opts, nil)
+		return fmt.Errorf("nothing was saved: %w", err)
 	}
-	session, lockErr := store.Open(a.audit)
-	// Another window has the audit: carry on read-only rather than refuse,
-	// so the user can still look at their answers.
-	readOnly := errors.Is(lockErr, checklist.ErrLocked)
-	if lockErr != nil && !readOnly {
-		return a.runUnsaved(cmd, accessible, pack, problems, lockErr)
+	o, err := st.Open(a.audit, pack, a.now())
+	if err != nil {
+		opts.Unsaved, opts.Audit = err.Error(), a.newAudit(pack)
+		a.finish(cmd, accessible, opts, nil)
+		return fmt.Errorf("nothing was saved: %w", err)
 	}
-	defer session.Close()
-
-	opts := ui.Options{
-		Pack: pack, Path: store.Path(a.audit), PackProblems: problems, Now: a.now,
-		Input: a.stdin, Output: a.stdout,
+	defer o.Close()
+	opts.Audit, opts.ReadOnly, opts.Damaged = o.Audit, o.ReadOnly, o.Damaged
+	if o.ReadOnly == "" {
+		opts.Store = o
 	}
-	audit, err := session.Load()
-	var damaged *checklist.DamagedError
-	// movedAside records that a damaged file is out of the way, so the
-	// last save below may write the fresh audit. (Session.Save refuses to
-	// write over a damaged file in any case.)
-	movedAside := false
+	if o.New || o.Damaged != nil {
+		a.setUpNew(o.Audit)
+	}
+	// --quick on an audit that already has full answers would hide them:
+	// the audit stays full and the screen says why.
 	switch {
-	case errors.Is(err, checklist.ErrNotFound):
-		audit = checklist.NewAudit(a.audit, pack, a.now())
-		audit.Quick = a.quick
-	case errors.As(err, &damaged):
-		opts.Damaged = damaged
-		opts.MoveAside = func() (string, error) {
-			to, err := store.MoveAside(a.audit, a.now())
-			movedAside = movedAside || err == nil
-			return to, err
-		}
-		audit = checklist.NewAudit(a.audit, pack, a.now())
-		audit.Quick = a.quick
-	case err != nil:
-		return err
-	case cmd.Flags().Changed("quick"):
-		// Resuming keeps the saved mode unless --quick was given.
-		audit.Quick = a.quick
+	case !cmd.Flags().Changed("quick"):
+	case o.New || o.Damaged != nil:
+	case a.quick && o.Audit.Mode == checklist.Full && len(o.Audit.Answers) > 0:
+		opts.QuickRefused = true
+	case a.quick:
+		o.Audit.Mode = checklist.Quick
 	}
-	opts.Audit, opts.Quick = audit, audit.Quick
-	if readOnly {
-		opts.ReadOnly = fmt.Sprintf("This audit is open in another pressend window (%s). You can look, but nothing you change here will be saved.", session.Path)
-	} else {
-		opts.Store = session
-	}
+	return a.finish(cmd, accessible, opts, o)
+}
 
+// newAudit starts an audit that is not opened from the store.
+func (a *app) newAudit(pack *checklist.Pack) *checklist.Audit {
+	au := checklist.NewAudit(a.audit, pack, a.now())
+	a.setUpNew(au)
+	return au
+}
+
+// setUpNew applies the flags that shape a new audit.
+func (a *app) setUpNew(au *checklist.Audit) {
+	if a.quick {
+		au.Mode = checklist.Quick
+	}
+	a.adviserSetUp(au)
+}
+
+// finish runs the UI, makes the last save and prints the plan.
+func (a *app) finish(cmd *cobra.Command, accessible bool, opts ui.Options, o *store.Opened) error {
 	res, runErr := a.runUI(cmd, accessible, opts)
-
 	var saveErr error
-	if !readOnly && res.Audit != nil && (damaged == nil || movedAside) {
+	if o != nil && opts.Store != nil && res.Audit != nil {
 		// The UI saved every answer as it went; this catches the last one.
-		if err := session.Save(res.Audit); err != nil {
-			saveErr = fmt.Errorf("your last answers could not be saved to %s: %w", opts.Path, err)
+		if err := o.Save(res.Audit); err != nil {
+			saveErr = fmt.Errorf("your last answers could not be saved to %s: %w", o.Where(), err)
 		}
 	}
-	if err := a.printPlan(pack, res, opts.Path); err != nil {
+	if err := a.printPlan(opts.Pack, res); err != nil {
 		return errors.Join(saveErr, err)
 	}
 	switch {
@@ -105,21 +117,6 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 		return nil
 	}
 	return runErr
-}
-
-// runUnsaved runs the audit when the data folder cannot be used: answers
-// live only in memory, the screen says so, and the exit code is 1 with the
-// reason and what to do.
-func (a *app) runUnsaved(cmd *cobra.Command, accessible bool, pack *checklist.Pack, problems []string, cause error) error {
-	audit := checklist.NewAudit(a.audit, pack, a.now())
-	audit.Quick = a.quick
-	opts := ui.Options{
-		Pack: pack, Audit: audit, Quick: a.quick, PackProblems: problems, Now: a.now,
-		Input: a.stdin, Output: a.stdout, Unsaved: cause.Error(),
-	}
-	res, _ := a.runUI(cmd, accessible, opts)
-	_ = a.printPlan(pack, res, "")
-	return fmt.Errorf("nothing was saved: %w", cause)
 }
 
 // runUI runs the full-screen or the accessible audit. The UI handles SIGINT
@@ -139,11 +136,12 @@ func (a *app) runUI(cmd *cobra.Command, accessible bool, opts ui.Options) (ui.Re
 }
 
 // printPlan prints the action plan after the full-screen view has gone, so
-// it stays in the terminal's scrollback.
-func (a *app) printPlan(pack *checklist.Pack, res ui.Result, path string) error {
-	if !res.ShowPlan || res.Audit == nil {
+// it stays in the terminal's scrollback. In adviser mode the scrollback may
+// be on a shared screen, so the plan is printed only with --print.
+func (a *app) printPlan(pack *checklist.Pack, res ui.Result) error {
+	if !res.ShowPlan || res.Audit == nil || (a.adviserMode() && !a.print) {
 		return nil
 	}
-	in := checklist.NewReportInput(pack, res.Audit, a.now(), path)
-	return checklist.WriteReport(colorprofile.NewWriter(a.stdout, a.env), checklist.FormatText, in)
+	in := report.Input{Pack: pack, Audit: res.Audit, Now: a.now(), Version: a.version, AdviserNotes: false}
+	return report.Write(colorprofile.NewWriter(a.stdout, a.env), report.FormatText, in)
 }

@@ -22,6 +22,7 @@ import (
 	xterm "golang.org/x/term"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/store"
 	"github.com/pressend/pressend/content"
 )
 
@@ -57,15 +58,20 @@ type app struct {
 	env            []string
 	now            func() time.Time
 
-	audit, dataDir, format, packFormat, output string
-	accessible, quick, yes                     bool
+	version string
+
+	audit, dataDir, format, packFormat, output, listFormat string
+	accessible, quick, yes, due, force, showPath             bool
+	noSave, shareSafe, adviser, print                        bool
+	initials                                                 string
+	keep                                                     int
 }
 
 // Execute runs the command line and returns the process exit code:
 // 0 success, 1 runtime error, 2 usage error. Errors are printed to
 // env.Stderr as one short message, never a stack trace.
 func Execute(ctx context.Context, env Env) int {
-	a := &app{stdin: env.Stdin, stdout: env.Stdout, stderr: env.Stderr, env: env.Environ, now: env.Now}
+	a := &app{stdin: env.Stdin, stdout: env.Stdout, stderr: env.Stderr, env: env.Environ, now: env.Now, version: env.Version}
 	if a.now == nil {
 		a.now = time.Now
 	}
@@ -85,68 +91,6 @@ func Execute(ctx context.Context, env Env) int {
 		return 2
 	}
 	return 1
-}
-
-func (a *app) commands() *cobra.Command {
-	root := &cobra.Command{
-		Use:   "pressend",
-		Short: "A private self-audit of your social media, for UK health professionals",
-		Long: "pressend asks about the social media accounts you use, one question at a time, and gives you an action plan, most important first.\n\n" +
-			"Your answers stay on this computer. pressend never uses the network. It is not legal advice: for advice, contact your defence organisation or union.",
-		Example: "pressend\npressend --audit member-0142\npressend report --format html --output plan.html",
-		Args:    noArgs,
-		RunE:    a.runAudit,
-	}
-	// Flag and argument mistakes are usage errors (exit 2); cobra returns
-	// them as plain errors, so they are wrapped here and in noArgs.
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().StringVar(&a.dataDir, "data-dir", "", "where audits are saved (also PRESSEND_DATA_DIR)")
-	auditFlag(root, &a.audit)
-	root.Flags().BoolVar(&a.accessible, "accessible", false, "plain prompts for screen readers (also ACCESSIBLE=1 or TERM=dumb)")
-	root.Flags().BoolVar(&a.quick, "quick", false, "the quick audit: the few things that matter most, in about 5 minutes")
-
-	report := &cobra.Command{
-		Use:   "report",
-		Short: "Print your action plan from saved progress, without the interactive screens",
-		Args:  noArgs,
-		RunE:  a.runReport,
-	}
-	auditFlag(report, &a.audit)
-	report.Flags().StringVar(&a.format, "format", checklist.FormatText, "one of "+strings.Join(checklist.Formats(), ", "))
-	report.Flags().StringVarP(&a.output, "output", "o", "", "write to this file (created private, 0600) instead of standard output")
-
-	audits := &cobra.Command{Use: "audits", Short: "List saved audits and where they are stored", Args: noArgs, RunE: a.runAudits}
-
-	forget := &cobra.Command{
-		Use:   "forget NAME",
-		Short: "Delete one saved audit, with its lock and any damaged copies",
-		Args:  oneName,
-		RunE:  a.runForget,
-	}
-	forget.Flags().BoolVarP(&a.yes, "yes", "y", false, "do not ask for confirmation")
-
-	// pack is runnable only so that cobra checks its arguments: a command
-	// without RunE prints help and exits 0 for `pressend pack nope`.
-	pack := &cobra.Command{
-		Use: "pack", Short: "Check and show content packs", Args: noArgs,
-		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
-	}
-	validate := &cobra.Command{
-		Use:   "validate FILE",
-		Short: "Check a custom content pack and print every problem with its line and column",
-		Args:  oneFile,
-		RunE:  a.runValidate,
-	}
-	show := &cobra.Command{
-		Use:   "show",
-		Short: "Print the effective pack: the built-in pack with your custom packs layered on",
-		Args:  noArgs,
-		RunE:  a.runShow,
-	}
-	show.Flags().StringVar(&a.packFormat, "format", "yaml", "yaml or json")
-	pack.AddCommand(validate, show)
-	root.AddCommand(report, audits, forget, pack)
-	return root
 }
 
 func auditFlag(c *cobra.Command, p *string) {
@@ -177,7 +121,7 @@ func oneFile(c *cobra.Command, args []string) error {
 // validName turns a bad audit name into a usage error; the store's message
 // says which names are allowed.
 func validName(name string) error {
-	if err := checklist.ValidateName(name); err != nil {
+	if err := store.ValidateName(name); err != nil {
 		return usageError{err}
 	}
 	return nil
@@ -239,16 +183,16 @@ func (a *app) warn(problems []string) {
 	}
 }
 
-func (a *app) openStore() (*checklist.Store, error) {
+func (a *app) openStore() (*store.Store, error) {
 	override := a.dataDir
 	if override == "" {
 		override = a.getenv("PRESSEND_DATA_DIR")
 	}
-	dir, err := checklist.DataDir(override)
+	dir, err := store.DataDir(override)
 	if err != nil {
 		return nil, err
 	}
-	st, err := checklist.OpenStore(dir)
+	st, err := store.OpenStore(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%w. Choose a folder you can write to with --data-dir or PRESSEND_DATA_DIR", err)
 	}

@@ -5,140 +5,147 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
-	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/report"
+	"github.com/pressend/pressend/checklist/store"
 	"github.com/pressend/pressend/content"
 )
 
-func (a *app) runReport(_ *cobra.Command, _ []string) error {
+// missingAudit says there is no such audit and how to start it, naming
+// the audit when it is not the default one.
+func (a *app) missingAudit(name, dir string) error {
+	start := "pressend"
+	if name != "me" {
+		start = "pressend --audit " + name
+	}
+	return fmt.Errorf("No saved audit named %s in %s. Run `%s` to start one.", name, dir, start)
+}
+
+func (a *app) runReport(cmd *cobra.Command, _ []string) error {
 	if err := validName(a.audit); err != nil {
 		return err
 	}
-	if !slices.Contains(checklist.Formats(), a.format) {
-		return usagef("unknown --format %q: use one of %s", a.format, strings.Join(checklist.Formats(), ", "))
+	if !slices.Contains(report.Formats(), a.format) {
+		return usagef("unknown --format %q: use one of %s", a.format, strings.Join(report.Formats(), ", "))
 	}
-	if a.output != "" {
-		if fi, err := os.Stat(a.output); err == nil && fi.IsDir() {
-			return fmt.Errorf("%s is a folder; give --output a file name, for example %s", a.output, filepath.Join(a.output, "plan."+ext(a.format)))
-		}
+	if err := a.checkOutput(); err != nil {
+		return err
 	}
 	pack, problems, err := a.loadPack()
 	if err != nil {
 		return err
 	}
 	a.warn(problems)
-	store, err := a.openStore()
+	st, err := a.openStore()
 	if err != nil {
 		return err
 	}
-	audit, err := store.Read(a.audit)
-	if errors.Is(err, checklist.ErrNotFound) {
-		return fmt.Errorf("No saved audit named %s in %s. Run `pressend` to start one.", a.audit, store.Dir())
+	audit, err := st.Read(a.audit)
+	if errors.Is(err, store.ErrNotFound) {
+		return a.missingAudit(a.audit, st.Dir())
 	}
-	if errors.As(err, new(*checklist.DamagedError)) {
+	if errors.As(err, new(*store.DamagedError)) {
 		return fmt.Errorf("%w\npressend keeps the file as it is. Run `pressend --audit %s` to move it aside and start again, or restore it from a backup", err, a.audit)
 	}
 	if err != nil {
 		return err
 	}
-	in := checklist.NewReportInput(pack, audit, a.now(), store.Path(a.audit))
+	in := report.Input{Pack: pack, Audit: audit, Now: a.now(), Path: st.Path(a.audit), ShowPath: a.showPath, Version: a.version}
 	if a.output == "" {
 		w := io.Writer(a.stdout)
-		if a.format == checklist.FormatText {
+		if a.format == report.FormatText {
 			w = colorprofile.NewWriter(a.stdout, a.env)
 		}
-		return checklist.WriteReport(w, a.format, in)
+		return report.Write(w, a.format, in)
 	}
 	var buf strings.Builder
-	if err := checklist.WriteReport(&buf, a.format, in); err != nil {
+	if err := report.Write(&buf, a.format, in); err != nil {
 		return err
 	}
-	// Written whole or not at all, and private: the plan describes the
-	// user's own accounts.
-	if err := writePrivate(a.output, []byte(buf.String())); err != nil {
-		return fmt.Errorf("could not write the report: %w", err)
+	return a.writeOutput([]byte(buf.String()), "your action plan")
+}
+
+// checkOutput refuses an --output that cannot be written as asked: a
+// folder, a folder that does not exist, or a file that exists already
+// (unless --force).
+func (a *app) checkOutput() error {
+	if a.output == "" {
+		return nil
 	}
-	fmt.Fprintf(a.stderr, "Wrote your action plan to %s\n", a.output)
+	dir := filepath.Dir(a.output)
+	if fi, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("the folder %s does not exist: create it first, or choose another --output", dir)
+	} else if err == nil && !fi.IsDir() {
+		return fmt.Errorf("%s is not a folder: choose another --output", dir)
+	}
+	fi, err := os.Stat(a.output)
+	switch {
+	case err == nil && fi.IsDir():
+		return fmt.Errorf("%s is a folder; give --output a file name, for example %s", a.output, filepath.Join(a.output, "plan."+ext(a.format)))
+	case err == nil && !a.force:
+		return fmt.Errorf("%s already exists: choose another name, or add --force to replace it", a.output)
+	}
+	return nil
+}
+
+// writeOutput writes a report file whole or not at all, private (0600).
+func (a *app) writeOutput(data []byte, what string) error {
+	if err := writePrivate(a.output, data); err != nil {
+		return fmt.Errorf("could not write %s: %w", a.output, err)
+	}
+	fmt.Fprintf(a.stderr, "Wrote %s to %s\n", what, a.output)
 	return nil
 }
 
 func ext(format string) string {
-	if format == checklist.FormatMarkdown {
+	switch format {
+	case report.FormatMarkdown:
 		return "md"
-	}
-	if format == checklist.FormatText {
+	case report.FormatText:
 		return "txt"
 	}
 	return format
 }
 
-func (a *app) runAudits(_ *cobra.Command, _ []string) error {
-	store, err := a.openStore()
-	if err != nil {
-		return err
-	}
-	list, err := store.List()
-	if err != nil {
-		return err
-	}
-	if len(list) == 0 {
-		fmt.Fprintf(a.stdout, "No saved audits in %s.\n", store.Dir())
-		return nil
-	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tLAST UPDATED\tANSWERED\tCOMPLETED\tSTATUS")
-	for _, in := range list {
-		if in.Damaged != "" {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\tdamaged: %s\n", in.Name, in.Damaged)
-			continue
-		}
-		done := "no"
-		if in.Completed {
-			done = "yes"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\tok\n", in.Name, in.Updated.Local().Format("2006-01-02 15:04"), in.Answers, done)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "\nSaved in %s\n", store.Dir())
-	return nil
-}
-
 func (a *app) runForget(_ *cobra.Command, args []string) error {
 	name := args[0]
-	store, err := a.openStore()
+	st, err := a.openStore()
 	if err != nil {
 		return err
 	}
-	path := store.Path(name)
-	// Scripts and pipes get no question; a person at a terminal confirms.
-	if !a.yes && isTerminal(a.stdin) {
-		fmt.Fprintf(a.stdout, "Delete audit %s at %s? [y/N] ", name, path)
+	if _, err := os.Lstat(st.Path(name)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("No saved audit named %s in %s: nothing to delete.", name, st.Dir())
+	}
+	if !a.yes {
+		// Deleting without consent is never done: a script must say --yes.
+		if !isTerminal(a.stdin) {
+			return usagef("forget deletes without undo, so without a terminal to ask at it needs --yes: `pressend forget %s --yes`", name)
+		}
+		fmt.Fprintf(a.stdout, "Delete audit %s at %s? This cannot be undone. [y/N] ", name, st.Path(name))
 		line, _ := bufio.NewReader(a.stdin).ReadString('\n')
 		if answer := strings.ToLower(strings.TrimSpace(line)); answer != "y" && answer != "yes" {
 			fmt.Fprintln(a.stdout, "Nothing deleted.")
 			return nil
 		}
 	}
-	err = store.Forget(name)
+	err = st.Forget(name)
 	switch {
-	case errors.Is(err, checklist.ErrNotFound):
-		return fmt.Errorf("No saved audit named %s in %s.", name, store.Dir())
-	case errors.Is(err, checklist.ErrLocked):
+	case errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("No saved audit named %s in %s.", name, st.Dir())
+	case errors.Is(err, store.ErrLocked):
 		return fmt.Errorf("%w. Close that window, then run `pressend forget %s` again", err, name)
 	case err != nil:
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Deleted audit %s: %s, its lock file and any damaged copies kept beside it.\n", name, path)
+	fmt.Fprintf(a.stdout, "Deleted audit %s: its file, lock file and any damaged or temporary copies.\n", name)
 	return nil
 }
 

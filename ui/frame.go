@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// checklistNow is the real clock.
+func checklistNow() time.Time { return time.Now() }
+
+// Minimum useful size; below it the app asks for a larger window rather
+// than drawing a broken layout.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// The frame is: a header line, a rule, the body, the status lines, a rule
+// and the key help. Only the body changes size.
+
+func (r *root) tooSmall() bool { return r.width < minWidth || r.height < minHeight }
+
+// bodyWidth is the usable width inside the one-cell side margins.
+func (r *root) bodyWidth() int { return max(10, r.width-2) }
+
+// statusLines are the banners that must stay visible: screen-share safety,
+// read-only, nothing being saved, save failures and one-off notices.
+func (r *root) statusLines() []string {
+	var out []string
+	w := r.bodyWidth()
+	line := func(st lipgloss.Style, s string) { out = append(out, st.Render(ansi.Truncate(s, w, "…"))) }
+	c := r.c
+	if c.shareSafe {
+		line(c.st.banner, "◆ Screen-share safety on: notes, adviser notes, other members and file paths are hidden. ! to show.")
+	}
+	if c.opts.ReadOnly != "" {
+		line(c.st.banner, "Read-only: "+c.opts.ReadOnly+".")
+	}
+	if c.opts.Unsaved != "" {
+		line(c.st.errBanner, "✗ Nothing is being saved: "+c.opts.Unsaved+".")
+	}
+	if r.saveErr != "" {
+		line(c.st.errBanner, "✗ Progress is NOT being saved. Answers are kept only until you quit.")
+		line(c.st.errBanner, "  Reason: "+maskPaths(r.saveErr, c))
+	}
+	if r.notice != "" {
+		line(c.st.banner, r.notice)
+	}
+	return out
+}
+
+// helpView is the top screen's key help, with "? help" and "q quit" kept
+// at the end of the short line however narrow the window is.
+func (r *root) helpView() string {
+	w := r.bodyWidth()
+	r.help.SetWidth(w)
+	top := r.top()
+	km := top.Keys()
+	var h string
+	if r.showHelp {
+		groups := append(km.FullHelp(), []key.Binding{r.keys.Help, r.keys.Quit, r.keys.Interrupt})
+		if r.c.opts.Adviser || r.c.opts.ShareSafe {
+			groups[len(groups)-1] = append(groups[len(groups)-1], r.keys.ShareSafe)
+		}
+		h = r.help.FullHelpView(groups)
+	} else {
+		tail := []key.Binding{r.keys.Help, r.keys.Quit}
+		if top.Typing() {
+			tail = []key.Binding{r.keys.Interrupt}
+		}
+		// Measure untruncated (help cuts a long line with "…" itself, which
+		// would cut "? help" and "q quit" first), dropping the screen's
+		// own keys from the end until the line fits.
+		own := km.ShortHelp()
+		r.help.SetWidth(0)
+		for n := len(own); n >= 0; n-- {
+			h = r.help.ShortHelpView(append(append([]key.Binding{}, own[:n]...), tail...))
+			if ansi.StringWidth(h) <= w {
+				break
+			}
+		}
+		r.help.SetWidth(w)
+	}
+	lines := strings.Split(h, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// bodyHeight is what the frame leaves for the screen.
+func (r *root) bodyHeight() int {
+	n := 2 + len(r.statusLines()) + 1 + lipgloss.Height(r.helpView())
+	return max(1, r.height-n)
+}
+
+// layout gives the top screen the body's size after anything that may
+// change the frame (a resize, a banner, the full help).
+func (r *root) layout() { r.top().SetSize(r.bodyWidth(), r.bodyHeight()) }
+
+// header is the one-line title with the current place on the right.
+func (r *root) header() string {
+	c := r.c
+	a := c.audit()
+	left := c.st.title.Render("pressend") + c.st.faint.Render(" · "+a.Name)
+	if c.opts.Adviser {
+		left = c.st.title.Render("pressend adviser") + c.st.faint.Render(" · case "+a.Name)
+	}
+	if a.Mode == "quick" {
+		left += c.st.faint.Render(" · quick")
+	}
+	right := c.st.faint.Render(r.top().Place())
+	gap := r.bodyWidth() - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left+" "+right, r.bodyWidth(), "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (r *root) rule() string { return r.c.st.rule.Render(strings.Repeat("─", r.bodyWidth())) }
+
+// View draws the frame around the top screen. It does no IO and keeps
+// within the window, so an idle screen never needs redrawing.
+func (r *root) View() tea.View {
+	var content string
+	if r.tooSmall() {
+		msg := fmt.Sprintf("pressend needs a window of at least %d×%d. This one is %d×%d: please make it larger. Your progress is kept. Press q to quit.",
+			minWidth, minHeight, r.width, r.height)
+		content = fitHeight(ansi.Wrap(msg, max(1, r.width), " "), max(1, r.height))
+	} else {
+		parts := []string{r.header(), r.rule(), fitHeight(r.top().View(), r.bodyHeight())}
+		parts = append(parts, r.statusLines()...)
+		parts = append(parts, r.rule(), r.helpView())
+		// Lines are joined by hand: lipgloss's JoinVertical and margins
+		// measure every line again, most of the cost of a keystroke.
+		content = " " + strings.ReplaceAll(strings.Join(parts, "\n"), "\n", "\n ")
+	}
+	v := tea.NewView(content)
+	v.AltScreen = true
+	v.WindowTitle = "pressend"
+	return v
+}
+
+// fitHeight pads or cuts a block to exactly h lines.
+func fitHeight(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
