@@ -298,9 +298,9 @@ func TestActionMinutesAreComputed(t *testing.T) {
 		want  int
 	}{
 		{"Turn it off.", nil, 0, 1},
-		{"Turn it off.", []string{"Settings", "Privacy", "Lookup", "Off"}, 0, 2},           // 5 words + 60 s
-		{strings.Repeat("word ", 400), nil, 0, 2},                                          // 400 words at 200 a minute
-		{"Review old posts.", []string{"Profile", "Activity"}, 20, 21},                      // 30 s + 20 min of work
+		{"Turn it off.", []string{"Settings", "Privacy", "Lookup", "Off"}, 0, 2},          // 5 words + 60 s
+		{strings.Repeat("word ", 400), nil, 0, 2},                                         // 400 words at 200 a minute
+		{"Review old posts.", []string{"Profile", "Activity"}, 20, 21},                    // 30 s + 20 min of work
 		{strings.Repeat("word ", 200), []string{"a", "b", "c", "d", "e", "f", "g"}, 0, 3}, // 1 min + 105 s
 	} {
 		if got := ActionMinutes(tt.text, tt.steps, tt.work); got != tt.want {

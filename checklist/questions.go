@@ -106,7 +106,10 @@ func wordingFor(pack *Pack, it *Item, p *Profile) Wording {
 		if !v.holds(pack, p) {
 			continue
 		}
-		for _, f := range []struct{ dst *string; src string }{
+		for _, f := range []struct {
+			dst *string
+			src string
+		}{
 			{&w.Question, v.Question}, {&w.Why, v.Why}, {&w.More, v.More}, {&w.Check, v.Check},
 			{&w.Action, v.Action}, {&w.CheckAction, v.CheckAction},
 		} {

@@ -241,4 +241,3 @@ func TestPlanRankedByHarm(t *testing.T) {
 		t.Fatal("a done mark older than the answer still counts")
 	}
 }
-

@@ -61,10 +61,10 @@ type app struct {
 	version string
 
 	audit, dataDir, format, packFormat, output, listFormat string
-	accessible, quick, yes, due, force, showPath             bool
-	noSave, shareSafe, adviser, print                        bool
-	initials                                                 string
-	keep                                                     int
+	accessible, quick, yes, due, force, showPath           bool
+	noSave, shareSafe, adviser, print                      bool
+	initials                                               string
+	keep                                                   int
 }
 
 // Execute runs the command line and returns the process exit code:
