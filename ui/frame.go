@@ -37,7 +37,7 @@ func (r *root) statusLines() []string {
 	line := func(st lipgloss.Style, s string) { out = append(out, st.Render(ansi.Truncate(s, w, "…"))) }
 	c := r.c
 	if c.shareSafe {
-		line(c.st.banner, "◆ Screen-share safety on: notes, adviser notes, other members and file paths are hidden. ! to show.")
+		line(c.st.banner, "◆ Screen-share safety on: notes and file paths are hidden. ! shows them.")
 	}
 	if c.opts.ReadOnly != "" {
 		line(c.st.banner, "Read-only: "+c.opts.ReadOnly+".")
@@ -64,11 +64,13 @@ func (r *root) helpView() string {
 	km := top.Keys()
 	var h string
 	if r.showHelp {
-		groups := append(km.FullHelp(), []key.Binding{r.keys.Help, r.keys.Quit, r.keys.Interrupt})
+		// The keys that work everywhere come first: help drops the columns
+		// that do not fit, from the end.
+		always := []key.Binding{r.keys.Help, r.keys.Quit, r.keys.Interrupt}
 		if r.c.opts.Adviser || r.c.opts.ShareSafe {
-			groups[len(groups)-1] = append(groups[len(groups)-1], r.keys.ShareSafe)
+			always = append(always, r.keys.ShareSafe)
 		}
-		h = r.help.FullHelpView(groups)
+		h = r.help.FullHelpView(append([][]key.Binding{always}, km.FullHelp()...))
 	} else {
 		tail := []key.Binding{r.keys.Help, r.keys.Quit}
 		if top.Typing() {
@@ -110,7 +112,7 @@ func (r *root) header() string {
 	a := c.audit()
 	left := c.st.title.Render("pressend") + c.st.faint.Render(" · "+a.Name)
 	if c.opts.Adviser {
-		left = c.st.title.Render("pressend adviser") + c.st.faint.Render(" · case "+a.Name)
+		left = c.st.title.Render("pressend adviser") + c.st.faint.Render(" · ref "+a.Name)
 	}
 	if a.Mode == "quick" {
 		left += c.st.faint.Render(" · quick")

@@ -48,8 +48,9 @@ func (q *question) View() string {
 		}
 		b := &blocks[i]
 		b.lines = b.lines[:len(b.lines)-1]
-		last := len(b.lines) - 1
-		b.lines[last] = ansi.Truncate(b.lines[last], q.size.width-12, "") + q.c.st.faint.Render(" … m for more")
+		if last := len(b.lines) - 1; last >= 0 {
+			b.lines[last] = ansi.Truncate(b.lines[last], q.size.width-12, "") + q.c.st.faint.Render(" … m for more")
+		}
 		used--
 	}
 	var out []string
@@ -149,8 +150,9 @@ func (q *question) detail(row display.Row, lines func(string, func(string) strin
 // marks for a note and the previous answer.
 func (q *question) rowLine(r display.Row, current bool) string {
 	st, w := q.c.st, q.size.width
-	label := ansi.Truncate(r.Label, 30, "…")
-	label += strings.Repeat(" ", max(1, 32-ansi.StringWidth(label)))
+	lw := max(20, min(40, w/2-4))
+	label := ansi.Truncate(r.Label, lw, "…")
+	label += strings.Repeat(" ", max(1, lw+2-ansi.StringWidth(label)))
 	ans := st.faint.Render("· not answered")
 	if r.Answered {
 		style := st.text

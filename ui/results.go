@@ -110,6 +110,10 @@ func (r *results) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return r, r.open(r.order[r.cursor].Key)
 	case key.Matches(k, ks.How):
 		r.showHow = !r.showHow
+		if r.showHow {
+			r.offset = 2 // the panel starts under the score and caveat
+			return r, nil
+		}
 	case key.Matches(k, ks.Overview):
 		return r, push(newOverview(r.c))
 	case key.Matches(k, ks.Back):
