@@ -38,6 +38,16 @@ func (r *results) lines() (out []string, spans [][2]int) {
 		}
 	}
 	add("")
+	if f := d.First; f != nil {
+		add(st.title.Render(display.FirstHeading))
+		add(hang("  ", severityTag(st, severityOf(f.Severity))+" "+f.Text, w))
+		add(st.faint.Render(hang("  ", "About: "+f.Subject+" · "+f.Where()+fmt.Sprintf(" · about %d min", f.Minutes), w)))
+		add("")
+	} else if d.Sentences.Finish != "" {
+		add(st.title.Render(display.FirstHeading))
+		add(wrap(d.Sentences.Finish, w, 2))
+		add("")
+	}
 	add(st.title.Render("Sections"))
 	for _, s := range d.Score.Sections {
 		line := fmt.Sprintf("%s: %s, %d to act on", s.Title, s.Label, s.Action)
