@@ -8,17 +8,18 @@ import (
 	"time"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/store"
 )
 
 // seedAudit saves an audit with a finished profile, so a test can start
 // straight at the questions.
 func seedAudit(t *testing.T, dir string) {
 	t.Helper()
-	st, err := checklist.OpenStore(dir)
+	st, err := store.OpenStore(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := st.Open("me")
+	s, err := st.OpenSession("me")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,13 +51,10 @@ func pidOf(t *testing.T, bin string) string {
 // with SIGTERM, SIGHUP or Ctrl-C: each must keep the answer, exit 0 and
 // give the terminal back.
 func TestE2ESignalsSaveAndRestore(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test")
-	}
+	bin := needE2E(t)
 	if _, err := exec.LookPath("pgrep"); err != nil {
 		t.Skip("pgrep is not installed")
 	}
-	bin := buildBinary(t)
 	for _, sig := range []string{"TERM", "HUP", "ctrl+c"} {
 		t.Run(sig, func(t *testing.T) {
 			data := t.TempDir()
@@ -86,10 +84,7 @@ func TestE2ESignalsSaveAndRestore(t *testing.T) {
 // TestE2ESecondWindowIsReadOnly opens the same audit twice: the second
 // window says so, where the lock is, and saves nothing.
 func TestE2ESecondWindowIsReadOnly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test")
-	}
-	bin := buildBinary(t)
+	bin := needE2E(t)
 	data, conf := t.TempDir(), t.TempDir()
 	seedAudit(t, data)
 	cmd := fmt.Sprintf("PRESSEND_DATA_DIR=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s", data, conf, bin)
@@ -102,9 +97,12 @@ func TestE2ESecondWindowIsReadOnly(t *testing.T) {
 		t.Fatalf("second window does not explain:\n%s", second.screen())
 	}
 	second.keys("y")
-	second.waitFor("Question 2 of")
+	second.waitFor("answers can't be changed in this window")
 	second.keys("q")
 	second.waitFor("EXIT:0")
+	if strings.Contains(second.screen(), "saved") {
+		t.Errorf("the read-only window claims to have saved:\n%s", second.screen())
+	}
 	if a := loadSaved(t, data); len(a.Answers) != 0 {
 		t.Fatal("the read-only window saved an answer")
 	}

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/store"
 	"github.com/pressend/pressend/content"
 	"github.com/pressend/pressend/ui/cli"
 )
@@ -87,29 +90,38 @@ func (c *sandbox) saveAudit(name string) string {
 		Role: pack.Roles[0].ID, Nation: pack.Nations[0].ID,
 		Accounts: map[string]checklist.AccountType{pack.Platforms[0].ID: checklist.Personal},
 	}, now)
-	qs := checklist.Questions(pack, a.Profile, false)
-	if len(qs) < 2 {
-		c.t.Fatalf("only %d questions apply to the test profile", len(qs))
+	keys := checklist.Keys(checklist.Questions(pack, a.Profile, checklist.Full))
+	if len(keys) < 2 {
+		c.t.Fatalf("only %d rows apply to the test profile", len(keys))
 	}
-	if err := a.SetAnswer(qs[0].Key, checklist.No, "", now); err != nil {
+	if err := a.SetAnswer(keys[0], checklist.No, "", now); err != nil {
 		c.t.Fatal(err)
 	}
-	if err := a.SetAnswer(qs[1].Key, checklist.Yes, "", now); err != nil {
+	if err := a.SetAnswer(keys[1], checklist.Yes, "", now); err != nil {
 		c.t.Fatal(err)
 	}
-	store, err := checklist.OpenStore(c.data)
+	c.write(a)
+	return filepath.Join(c.data, "audits", name+".json")
+}
+
+// write saves an audit as the store does.
+func (c *sandbox) write(a *checklist.Audit) {
+	c.t.Helper()
+	st, err := store.OpenStore(c.data)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	s, err := store.Open(name)
+	s, err := st.OpenSession(a.Name)
 	if err != nil {
 		c.t.Fatal(err)
 	}
 	defer s.Close()
+	if _, err := s.Load(); err != nil && !errors.Is(err, store.ErrNotFound) {
+		c.t.Fatal(err)
+	}
 	if err := s.Save(a); err != nil {
 		c.t.Fatal(err)
 	}
-	return store.Path(name)
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -193,6 +205,12 @@ func TestReportWithoutAudit(t *testing.T) {
 	if !strings.Contains(o.stderr, want) || !strings.Contains(o.stderr, "Run `pressend` to start one.") {
 		t.Errorf("stderr = %q, want it to contain %q", o.stderr, want)
 	}
+	// A named audit's hint names it.
+	o = c.run("", "report", "--audit", "member-0142")
+	c.want(o, 1)
+	if !strings.Contains(o.stderr, "Run `pressend --audit member-0142` to start one.") {
+		t.Errorf("named audit hint: %q", o.stderr)
+	}
 }
 
 func TestReportFormats(t *testing.T) {
@@ -222,11 +240,17 @@ func TestReportOutput(t *testing.T) {
 	c := newSandbox(t)
 	c.saveAudit("member-1")
 	out := filepath.Join(t.TempDir(), "plan.json")
-	// An existing, readable file is replaced by a private one.
+	// An existing file is never replaced without --force; with it, it is
+	// replaced by a private one.
 	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	o := c.run("", "report", "--audit", "member-1", "--format", "json", "--output", out)
+	c.want(o, 1)
+	if got, _ := os.ReadFile(out); string(got) != "old" || !strings.Contains(o.stderr, "--force") {
+		t.Fatalf("an existing file was replaced without --force: %q", o.stderr)
+	}
+	o = c.run("", "report", "--audit", "member-1", "--format", "json", "--output", out, "--force")
 	c.want(o, 0)
 	fi, err := os.Stat(out)
 	if err != nil {
@@ -247,6 +271,20 @@ func TestReportOutput(t *testing.T) {
 	c.want(o, 1)
 	if !strings.Contains(o.stderr, "folder") {
 		t.Errorf("writing over a folder: stderr = %q", o.stderr)
+	}
+	// A missing folder is named as such, never as a temporary file.
+	missing := filepath.Join(dir, "nope", "plan.txt")
+	o = c.run("", "report", "--audit", "member-1", "--output", missing)
+	c.want(o, 1)
+	if !strings.Contains(o.stderr, "the folder "+filepath.Dir(missing)+" does not exist") || strings.Contains(o.stderr, ".tmp") {
+		t.Errorf("missing folder: stderr = %q", o.stderr)
+	}
+	// The audit's path is in a report only when asked for.
+	if o := c.run("", "report", "--audit", "member-1"); strings.Contains(o.stdout, c.data) {
+		t.Error("the report shows the audit's path without --show-path")
+	}
+	if o := c.run("", "report", "--audit", "member-1", "--show-path"); !strings.Contains(o.stdout, "member-1.json") {
+		t.Error("--show-path did not show the path")
 	}
 }
 
@@ -271,10 +309,15 @@ func TestAuditsAndForget(t *testing.T) {
 		t.Errorf("audits listing lacks the audit or the folder:\n%s", o.stdout)
 	}
 
-	// stdin is not a terminal, so no question is asked.
-	o = c.run("", "forget", "me")
+	// stdin is not a terminal: nothing is deleted without --yes.
+	o = c.run("y\n", "forget", "me")
+	c.want(o, 2)
+	if _, err := os.Stat(path); err != nil || !strings.Contains(o.stderr, "--yes") {
+		t.Fatalf("forget without a terminal or --yes: %v\n%s", err, o.stderr)
+	}
+	o = c.run("", "forget", "me", "--yes")
 	c.want(o, 0)
-	if !strings.Contains(o.stdout, path) {
+	if !strings.Contains(o.stdout, "Deleted audit me") {
 		t.Errorf("forget did not say what it deleted:\n%s", o.stdout)
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
@@ -312,7 +355,7 @@ sections:
         severity: high
         check: Look.
         action: Fix it.
-        minutes: 0
+        work: -1
         kind: task
         cite:
           - source: NOT-IN-THE-REGISTER
@@ -399,11 +442,11 @@ func (c *sandbox) runEnv(extra []string, stdin string, args ...string) outcome {
 
 func (c *sandbox) read(name string) *checklist.Audit {
 	c.t.Helper()
-	store, err := checklist.OpenStore(c.data)
+	st, err := store.OpenStore(c.data)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	a, err := store.Read(name)
+	a, err := st.Read(name)
 	if err != nil {
 		c.t.Fatal(err)
 	}
@@ -432,25 +475,92 @@ func TestAccessibleWithoutTerminal(t *testing.T) {
 	c.want(c.runEnv([]string{"ACCESSIBLE=0"}, ""), 1)
 }
 
-// --quick sets the mode of a new audit; resuming keeps the saved mode
-// unless --quick is given again.
-func TestQuickMode(t *testing.T) {
+// Quick and full are two views of one audit: --quick starts a quick one,
+// and never turns a full audit with answers into a quick one.
+func TestQuickNeverHidesFullAnswers(t *testing.T) {
 	c := newSandbox(t)
-	steps := []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"--accessible", "--quick"}, true},
-		{[]string{"--accessible"}, true},
-		{[]string{"--accessible", "--quick=false"}, false},
-		{[]string{"--accessible"}, false},
+	profile := "1\n1\n1\n1\n2\n2\n2\n" // doctor, England, X, personal, no, no, no
+	c.want(c.run(profile+"q\n", "--accessible", "--quick"), 0)
+	if got := c.read("me").Mode; got != checklist.Quick {
+		t.Fatalf("--quick on a new audit: mode %s", got)
 	}
-	for _, s := range steps {
-		c.want(c.run("", s.args...), 0, s.args...)
-		if got := c.read("me").Quick; got != s.want {
-			t.Errorf("after pressend %q: Quick = %v, want %v", s.args, got, s.want)
+	c.want(c.run("q\n", "--accessible"), 0)
+	if got := c.read("me").Mode; got != checklist.Quick {
+		t.Fatalf("resuming without --quick changed the mode to %s", got)
+	}
+	// A full audit with answers stays full, and says why.
+	c.saveAudit("full")
+	o := c.run("q\n", "--accessible", "--quick", "--audit", "full")
+	c.want(o, 0)
+	if a := c.read("full"); a.Mode != checklist.Full || len(a.Answers) != 2 {
+		t.Fatalf("--quick converted a full audit: mode %s, %d answers", a.Mode, len(a.Answers))
+	}
+	if !strings.Contains(o.stdout, "quick mode would hide answers") {
+		t.Errorf("no explanation:\n%s", o.stdout)
+	}
+}
+
+// --no-save runs a whole session and leaves nothing under the data or
+// config folders.
+func TestNoSaveWritesNothing(t *testing.T) {
+	c := newSandbox(t)
+	home := filepath.Dir(c.data)
+	before := listFiles(t, home)
+	o := c.run("1\n1\n1\n1\n2\n2\n2\ny\nn\n", "--accessible", "--no-save")
+	c.want(o, 0)
+	if !strings.Contains(o.stdout, "Nothing is being saved") {
+		t.Errorf("--no-save does not say so:\n%s", o.stdout)
+	}
+	if after := listFiles(t, home); !slices.Equal(before, after) {
+		t.Errorf("--no-save wrote files: %v", after)
+	}
+}
+
+func listFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+func TestAdviserNeedsAnAudit(t *testing.T) {
+	c := newSandbox(t)
+	o := c.run("", "--adviser", "--accessible")
+	c.want(o, 2)
+	if !strings.Contains(o.stderr, "--audit") {
+		t.Errorf("adviser without --audit: %q", o.stderr)
+	}
+	o = c.runEnv([]string{"PRESSEND_ADVISER=1"}, "", "--accessible")
+	c.want(o, 2)
+	o = c.run("", "--adviser", "--accessible", "--audit", "jane.smith")
+	if !strings.Contains(o.stderr, "looks like a person's name") {
+		t.Errorf("no warning for a name: %q", o.stderr)
+	}
+}
+
+func TestAuditsJSON(t *testing.T) {
+	c := newSandbox(t)
+	c.saveAudit("case-1")
+	o := c.run("", "audits", "--format", "json")
+	c.want(o, 0)
+	var doc struct {
+		Folder string
+		Audits []map[string]any
+	}
+	if err := json.Unmarshal([]byte(o.stdout), &doc); err != nil || len(doc.Audits) != 1 {
+		t.Fatalf("audits json: %v\n%s", err, o.stdout)
+	}
+	for _, k := range []string{"name", "updated", "answered", "total", "completed", "delete_after", "next_review"} {
+		if _, ok := doc.Audits[0][k]; !ok {
+			t.Errorf("audits json lacks %q", k)
 		}
 	}
+	c.want(c.run("", "audits", "--format", "xml"), 2)
 }
 
 func TestDamagedAudit(t *testing.T) {
@@ -476,7 +586,7 @@ func TestDamagedAudit(t *testing.T) {
 	// forget removes the file and the copies set aside.
 	aside := filepath.Join(c.data, "audits", "me.damaged-20260101T000000.json")
 	writeFile(t, aside, "{}")
-	c.want(c.run("", "forget", "me"), 0)
+	c.want(c.run("", "forget", "me", "--yes"), 0)
 	for _, p := range []string{path, aside} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
 			t.Errorf("%s still there after forget", p)
@@ -512,9 +622,9 @@ func TestUnwritableDataDirKeepsGoing(t *testing.T) {
 	c := newSandbox(t)
 	file := filepath.Join(t.TempDir(), "a-file")
 	writeFile(t, file, "x")
-	o := c.run("1\n1\n0\nn\nn\nn\nn\n", "--accessible", "--quick", "--data-dir", file)
+	o := c.run("1\n1\n1\n1\n2\n2\n2\nn\nn\n", "--accessible", "--quick", "--data-dir", file)
 	c.want(o, 1)
-	if !strings.Contains(o.stdout, "NOT being saved") || !strings.Contains(o.stdout, "pressend action plan") {
+	if !strings.Contains(o.stdout, "Nothing is being saved") || !strings.Contains(o.stdout, "pressend action plan") {
 		t.Errorf("unsaved session not explained or no plan:\n%s", o.stdout)
 	}
 	if !strings.Contains(o.stderr, "nothing was saved") || !strings.Contains(o.stderr, "--data-dir") {

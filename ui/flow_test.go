@@ -144,7 +144,7 @@ func TestProfileChangeKeepsAnswers(t *testing.T) {
 	before := len(a.Answers)
 	r = start(t, testOptions(a, &memStore{}), 80, 24)
 	keys(t, r, "down", "down", "down", "enter") // change your profile
-	keys(t, r, "enter", "enter")                 // role and nation kept
+	keys(t, r, "enter", "enter")                // role and nation kept
 	if !strings.Contains(screenText(r), "Which platforms") {
 		t.Fatalf("not on the platform page:\n%s", screenText(r))
 	}

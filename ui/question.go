@@ -187,7 +187,7 @@ func (q *question) answer(s checklist.State, reason string) (screen, tea.Cmd) {
 	step, err := q.c.walk.Answer(s, reason, q.c.now())
 	switch {
 	case errors.Is(err, checklist.ErrReadOnly):
-		return q, notice("Read-only: this audit is open in another window, so answers can't be changed here.")
+		return q, notice("Read-only: answers can't be changed in this window.")
 	case err != nil:
 		return q, notice(err.Error())
 	}
