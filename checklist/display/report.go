@@ -3,6 +3,7 @@ package display
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/pressend/pressend/checklist"
 )
@@ -19,6 +20,8 @@ type ReportOptions struct {
 	ShowPath bool
 	// Version is pressend's version, for the generator field.
 	Version string
+	// Member builds the adviser's report for the member's file.
+	Member bool
 }
 
 // Build gathers and cleans everything a report or the results screen
@@ -45,7 +48,7 @@ func Build(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation, o 
 		Notes:       []Note{},
 		Unanswered:  plan.Unanswered,
 		NextReview:  Line(string(a.NextReview)),
-		SinceLast:   since(ev, a),
+		SinceLast:   since(pack, ev, a),
 		Notice:      NotLegalAdvice,
 	}
 	if o.ShowPath && !o.ShareSafe {
@@ -87,6 +90,18 @@ func Build(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation, o 
 		})
 	}
 	r.Notes = otherNotes(pack, a, ev, views, o.Options)
+	if !o.ShareSafe {
+		r.GeneralNote = Text(a.SessionNote)
+		if o.AdviserNotes {
+			r.AdviserGeneralNote = Text(a.AdviserSessionNote)
+		}
+	}
+	if pack.Org != (checklist.Org{}) {
+		r.Org = &OrgInfo{Name: Line(pack.Org.Name), Contact: Text(pack.Org.Contact), Footer: Text(pack.Org.Footer)}
+	}
+	if o.Member {
+		r.Member = member(pack, a, o.Now)
+	}
 	r.Sentences = sentences(r, pack, a, ev, o)
 	return r
 }
@@ -173,30 +188,6 @@ func action(pack *checklist.Pack, a *checklist.Audit, act checklist.Action, o Op
 	return v
 }
 
-// since compares a re-audit with the last completed round. Rows not yet
-// answered again are left out: a re-audit in progress has not moved away
-// from anything.
-func since(ev checklist.Evaluation, a *checklist.Audit) *Since {
-	if ev.Last == nil || ev.Last.Answers == nil {
-		return nil
-	}
-	s := &Since{}
-	for _, q := range ev.Questions {
-		for _, r := range q.Rows {
-			prev, had := ev.Last.Answers[r.Key]
-			cur, has := a.Answers[r.Key]
-			switch {
-			case !had || !has:
-			case prev.State != checklist.Yes && cur.State == checklist.Yes:
-				s.ToYes++
-			case prev.State == checklist.Yes && cur.State != checklist.Yes:
-				s.AwayFromYes++
-			}
-		}
-	}
-	return s
-}
-
 // sentences words what depends only on counts and dates.
 func sentences(d *Report, pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation, o ReportOptions) Sentences {
 	var p Sentences
@@ -240,13 +231,7 @@ func sentences(d *Report, pack *checklist.Pack, a *checklist.Audit, ev checklist
 			p.Review = "Check again on " + DateText(a.NextReview, LongDate) + "."
 		}
 	}
-	switch s := d.SinceLast; {
-	case s == nil:
-	case s.ToYes == 0 && s.AwayFromYes == 0:
-		p.Since = "Since last time: no answer has moved to or away from yes."
-	default:
-		p.Since = fmt.Sprintf("Since last time: %s moved to yes, %d moved away from yes.", Plural(s.ToYes, "answer", "answers"), s.AwayFromYes)
-	}
+	p.Since = SinceSentence(d.SinceLast)
 	if f := checklist.CheckFreshness(pack, o.Now); f.PackOld {
 		p.Stale = append(p.Stale, "This content was last reviewed on "+f.Reviewed.Format(LongDate)+", more than a year ago, so some guidance or settings may have changed.")
 	}
@@ -258,4 +243,23 @@ func sentences(d *Report, pack *checklist.Pack, a *checklist.Audit, ev checklist
 		p.Stale = append(p.Stale, "The steps for "+strings.Join(names, ", ")+" were researched more than nine months ago. If they do not match what you see, use the search hint.")
 	}
 	return p
+}
+
+// member is the heading of the report for a member's file.
+func member(pack *checklist.Pack, a *checklist.Audit, now time.Time) *Member {
+	m := &Member{Reference: Line(a.Name), Date: now.Format(LongDate), Regulator: "none (no registered profession)",
+		NotCovered: Gaps(pack, a.Profile)}
+	if a.Adviser != nil {
+		m.Initials = Line(a.Adviser.Initials)
+	}
+	if r := RegulatorName(pack, a.Profile); r != "" {
+		m.Regulator = r
+		if reg, ok := pack.Regulator(a.Profile.RegulatorID(pack)); ok && reg.Full != "" {
+			m.Regulator = Line(reg.Full) + " (" + r + ")"
+		}
+	}
+	if a.DeleteAfter != "" {
+		m.DeleteAfter = DateText(a.DeleteAfter, LongDate)
+	}
+	return m
 }

@@ -24,10 +24,19 @@ type Report struct {
 	Unanswered  int          `json:"unanswered"`
 	NextReview  string       `json:"next_review"`
 	SinceLast   *Since       `json:"since_last"`
-	Notice      string       `json:"notice"`
-	Groups      []Group      `json:"-"`
-	Date        string       `json:"-"`
-	Sentences   Sentences    `json:"-"`
+	// GeneralNote is the audit's general note; AdviserGeneralNote its
+	// adviser-only counterpart, only when adviser notes are asked for.
+	GeneralNote        string `json:"general_note"`
+	AdviserGeneralNote string `json:"adviser_general_note"`
+	// Member is the part of an adviser's report for the member's file.
+	Member *Member `json:"member"`
+	// Org is the organisation behind a custom pack, for its contact details
+	// and footer.
+	Org       *OrgInfo  `json:"org"`
+	Notice    string    `json:"notice"`
+	Groups    []Group   `json:"-"`
+	Date      string    `json:"-"`
+	Sentences Sentences `json:"-"`
 }
 
 // Generator names the program that wrote a report.
@@ -225,8 +234,23 @@ type Note struct {
 	Note         string `json:"note"`
 }
 
-// Since compares this round with the last completed one.
-type Since struct {
-	ToYes       int `json:"to_yes"`
-	AwayFromYes int `json:"away_from_yes"`
+// Member heads an adviser's report for the member's file: whose case it
+// is, who advised, which guidance applies, what was not covered and when
+// the data will be deleted.
+type Member struct {
+	Reference string `json:"reference"`
+	Date      string `json:"date"`
+	Initials  string `json:"adviser_initials"`
+	Regulator string `json:"regulator"`
+	// NotCovered lists what pressend's content does not cover for this
+	// member (a regulator's guidance not researched, say).
+	NotCovered  []string `json:"not_covered"`
+	DeleteAfter string   `json:"delete_after"`
+}
+
+// OrgInfo is the organisation behind a custom pack.
+type OrgInfo struct {
+	Name    string `json:"name"`
+	Contact string `json:"contact"`
+	Footer  string `json:"footer"`
 }

@@ -33,6 +33,12 @@ type Input struct {
 	ShareSafe bool
 	// AdviserNotes includes an adviser's private notes, only when asked.
 	AdviserNotes bool
+	// Share writes the one-page summary to share (display.Share) instead
+	// of the full report: no notes, handles, names, answers or paths.
+	Share bool
+	// Member writes the adviser's report for the member's file: the full
+	// report headed by display.Member.
+	Member bool
 }
 
 // The accepted report formats, as given to --format.
@@ -56,7 +62,7 @@ func Build(in Input) *display.Report {
 	ev := checklist.Evaluate(in.Pack, in.Audit)
 	return display.Build(in.Pack, in.Audit, ev, display.ReportOptions{
 		Options: display.Options{Now: in.Now, ShareSafe: in.ShareSafe, AdviserNotes: in.AdviserNotes && !in.ShareSafe},
-		Path:    in.Path, ShowPath: in.ShowPath, Version: in.Version,
+		Path:    in.Path, ShowPath: in.ShowPath, Version: in.Version, Member: in.Member,
 	})
 }
 
