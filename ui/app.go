@@ -41,6 +41,9 @@ func newRoot(opts Options) *root {
 	}
 	r := &root{c: c, help: help.New(), keys: newRootKeys(), width: 80, height: 24}
 	r.stack = []screen{r.first()}
+	if needsInitials(c) && opts.Damaged == nil {
+		r.stack = append(r.stack, newInitials(c))
+	}
 	if opts.QuickRefused {
 		r.notice = "This is already the full audit: quick mode would hide answers, so it opens in full."
 	}

@@ -133,23 +133,30 @@ func (s *serialSaver) save(a *checklist.Audit) error {
 // maskPaths hides the audit's path in a message while screen-share safety
 // is on: an error can name the file, and the file name is the member's
 // reference.
+//
+// Any word that looks like a file path is hidden, not only the audit's own:
+// an error can name a temporary file or the folder.
 func maskPaths(msg string, c *common) string {
 	msg = checklist.SanitizeLine(msg)
-	if c.shareSafe && c.opts.Store != nil {
-		if p := c.opts.Store.Where(); p != "" {
-			msg = strings.ReplaceAll(msg, p, display.Hidden)
-			msg = strings.ReplaceAll(msg, filepathDir(p), display.Hidden)
+	if !c.shareSafe {
+		return msg
+	}
+	words := strings.Fields(msg)
+	for i, w := range words {
+		if looksLikePath(strings.Trim(w, `"'():,;`)) {
+			words[i] = display.Hidden
 		}
 	}
-	return msg
+	return strings.Join(words, " ")
 }
 
-// filepathDir is the folder of a path, without importing os or filepath
-// machinery the UI does not otherwise need.
-func filepathDir(p string) string {
-	i := strings.LastIndexAny(p, `/\`)
-	if i <= 0 {
-		return p
+// looksLikePath spots /abs/path, ~/path, C:\path and name.json words.
+func looksLikePath(w string) bool {
+	switch {
+	case strings.HasPrefix(w, "/"), strings.HasPrefix(w, "~/"):
+		return true
+	case len(w) > 2 && w[1] == ':' && (w[2] == '\\' || w[2] == '/'):
+		return true
 	}
-	return p[:i]
+	return strings.HasSuffix(w, ".json") || strings.HasSuffix(w, ".lock")
 }

@@ -84,6 +84,9 @@ type noteEditor struct {
 
 func newNoteEditor(c *common, adviser bool) *noteEditor {
 	ta := textarea.New()
+	tas := ta.Styles()
+	tas.Cursor.Blink = false // a steady cursor needs no redraws
+	ta.SetStyles(tas)
 	ta.CharLimit = 4000
 	ta.ShowLineNumbers = false
 	a := c.audit()

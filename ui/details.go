@@ -76,6 +76,27 @@ func (d *details) body(w int) string {
 		}
 		b.WriteString("\n")
 	}
+	var notes []string
+	for _, r := range v.Rows {
+		switch {
+		case r.HiddenNotes > 0:
+			notes = append(notes, r.Label+": "+display.Plural(r.HiddenNotes, "note", "notes")+" hidden while screen-share safety is on (! shows them)")
+		default:
+			if r.Note != "" {
+				notes = append(notes, r.Label+": "+r.Note)
+			}
+			if r.AdviserNote != "" {
+				notes = append(notes, r.Label+", adviser only: "+r.AdviserNote)
+			}
+		}
+	}
+	if len(notes) > 0 {
+		b.WriteString(st.title.Render("Notes") + "\n")
+		for _, n := range notes {
+			b.WriteString(hang("✎ ", n, w) + "\n")
+		}
+		b.WriteString("\n")
+	}
 	if len(v.Uncertain) > 0 {
 		b.WriteString(st.warn.Render("Uncertain") + "\n")
 		for _, u := range v.Uncertain {

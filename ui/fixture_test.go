@@ -158,6 +158,7 @@ func testOptions(a *checklist.Audit, st Storage) Options {
 func start(t *testing.T, o Options, w, h int) *root {
 	t.Helper()
 	r := newRoot(o)
+	runCmd(r, r.Init(), 0)
 	drive(t, r, tea.WindowSizeMsg{Width: w, Height: h})
 	return r
 }

@@ -58,7 +58,9 @@ func (m *menu) items() []menuItem {
 		menuItem{"Write a general note for this audit", func() tea.Cmd { return push(newNoteEditor(c, false)) }},
 	)
 	if c.opts.Adviser {
-		items = append(items, menuItem{"Write an adviser-only general note", func() tea.Cmd { return push(newNoteEditor(c, true)) }})
+		items = append(items,
+			menuItem{"Write an adviser-only general note", func() tea.Cmd { return push(newNoteEditor(c, true)) }},
+			menuItem{"Member audits on this computer", func() tea.Cmd { return push(newMembers(c)) }})
 	}
 	return append(items, menuItem{"Quit", func() tea.Cmd { return quit }})
 }

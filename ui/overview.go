@@ -25,10 +25,14 @@ type overview struct {
 
 type overviewKeys struct {
 	listKeys
-	Results, Profile key.Binding
+	Results, Profile, Members key.Binding
+	adviser                   bool
 }
 
 func (k overviewKeys) ShortHelp() []key.Binding {
+	if k.adviser {
+		return []key.Binding{k.Up, k.Open, k.Results, k.Profile, k.Members, k.Back}
+	}
 	return []key.Binding{k.Up, k.Open, k.Results, k.Profile, k.Back}
 }
 func (k overviewKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
@@ -36,7 +40,8 @@ func (k overviewKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Shor
 func newOverview(c *common) *overview {
 	qi, _ := c.walk.Position()
 	return &overview{c: c, cursor: qi, keys: overviewKeys{newListKeys(),
-		bind([]string{"r"}, "r", "results"), bind([]string{"c"}, "c", "change profile")}}
+		bind([]string{"r"}, "r", "results"), bind([]string{"c"}, "c", "change profile"),
+		bind([]string{"M"}, "M", "members"), c.opts.Adviser}}
 }
 
 func (o *overview) Init() tea.Cmd             { return nil }
@@ -63,6 +68,8 @@ func (o *overview) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return o, push(newResults(o.c))
 	case key.Matches(k, o.keys.Profile):
 		return o, push(newProfile(o.c))
+	case key.Matches(k, o.keys.Members) && o.c.opts.Adviser:
+		return o, push(newMembers(o.c))
 	case key.Matches(k, o.keys.Back):
 		return o, pop
 	}

@@ -52,9 +52,6 @@ func (p *plain) askRow() (done bool, err error) {
 	row := v.Rows[ri]
 	p.say("\n%s", describe(v, ri))
 	keys := "y yes, n no, u unsure, x not applicable, a accept the risk, e note, m more, b back, s skip, q save and stop"
-	if c.opts.Adviser {
-		keys = strings.Replace(keys, "e note", "e note, p adviser-only note", 1)
-	}
 	prompt := "Answer for " + row.Label + ": " + keys + ":"
 	if row.Answered {
 		prompt = "Answer for " + row.Label + " (now " + row.StateLabel + "; Enter keeps it): " + keys + ":"
@@ -75,9 +72,17 @@ func (p *plain) askRow() (done bool, err error) {
 			return false, err
 		}
 		return p.answer(checklist.Accepted, reason)
-	case r == "e", r == "p" && c.opts.Adviser:
+	case r == "e":
 		p.understood()
-		return false, p.note(r == "p")
+		adviser := false
+		if c.opts.Adviser {
+			// An adviser is asked which kind, every time: a private note
+			// must never end up in the member's report by a slip.
+			if adviser, err = p.yesNo("Is this note adviser-only (never in the member's report)?"); err != nil {
+				return false, err
+			}
+		}
+		return false, p.note(adviser)
 	case r == "m":
 		p.understood()
 		p.say("%s", more(v, c))

@@ -85,13 +85,8 @@ func (k questionKeys) FullHelp() [][]key.Binding {
 }
 
 func newQuestion(c *common) *question {
-	ti := textinput.New()
+	ti := newInput()
 	ti.CharLimit = 2000
-	// A steady cursor: blinking would redraw the screen twice a second
-	// while the user is thinking, for no benefit.
-	tis := ti.Styles()
-	tis.Cursor.Blink = false
-	ti.SetStyles(tis)
 	q := &question{c: c, keys: newQuestionKeys(c.opts.Adviser), input: ti}
 	q.refresh()
 	return q
@@ -281,4 +276,14 @@ func (q *question) updateInput(msg tea.Msg) (screen, tea.Cmd) {
 	var cmd tea.Cmd
 	q.input, cmd = q.input.Update(msg)
 	return q, cmd
+}
+
+// newInput is a text input with a steady cursor: blinking would redraw the
+// screen twice a second while the user is thinking, for no benefit.
+func newInput() textinput.Model {
+	ti := textinput.New()
+	tis := ti.Styles()
+	tis.Cursor.Blink = false
+	ti.SetStyles(tis)
+	return ti
 }

@@ -52,6 +52,8 @@ type Options struct {
 	Adviser bool
 	// ShareSafe starts with screen-share safety on.
 	ShareSafe bool
+	// Members lists the saved audits, for the adviser's member list.
+	Members Members
 	// PackProblems are problems found in organisations' packs, which were
 	// therefore not applied.
 	PackProblems []string

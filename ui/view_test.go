@@ -59,7 +59,19 @@ func screens(t *testing.T, w, h int) map[string]*root {
 	adv := testOptions(profiled(), &memStore{})
 	adv.Adviser = true
 	adv.Audit.Name = "case-0142"
+	out["initials"] = start(t, adv, w, h)
+	adv = testOptions(profiled(), &memStore{})
+	adv.Adviser = true
+	adv.Audit.Name = "case-0142"
+	adv.Audit.Adviser = &checklist.AdviserInfo{Initials: "JS"}
+	adv.Audit.Notes["vis.x-protected@x"] = "member's handle is @dr_jones"
+	adv.Audit.AdviserNotes["vis.x-protected@x"] = "complaint pending"
+	adv.Members = func() ([]string, error) { return []string{"case-0141", "case-0142", "case-0143"}, nil }
 	out["adviser"] = start(t, adv, w, h)
+	out["adviser-revealed"] = start(t, adv, w, h)
+	keys(t, out["adviser-revealed"], "!")
+	out["adviser-members"] = start(t, adv, w, h)
+	keys(t, out["adviser-members"], "o", "M")
 	return out
 }
 
@@ -68,7 +80,7 @@ func screens(t *testing.T, w, h int) map[string]*root {
 func TestScreenGoldens(t *testing.T) {
 	for size, names := range map[[2]int][]string{
 		{80, 24}:  nil,
-		{120, 40}: {"question", "results", "platforms", "welcome"},
+		{120, 40}: {"question", "results", "platforms", "welcome", "adviser"},
 	} {
 		all := screens(t, size[0], size[1])
 		for name, r := range all {

@@ -260,7 +260,7 @@ func TestLockHeldByAnotherProcess(t *testing.T) {
 	if err := s.Save(sampleAudit(lockedName)); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("read-only Save: %v", err)
 	}
-	if err := st.Forget(lockedName); !errors.Is(err, ErrLocked) {
+	if _, err := st.Forget(lockedName); !errors.Is(err, ErrLocked) {
 		t.Errorf("Forget: %v, want ErrLocked", err)
 	}
 	s.Close()

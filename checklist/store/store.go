@@ -228,34 +228,59 @@ func (s *Store) List() ([]AuditInfo, error) {
 	return out, nil
 }
 
+// Receipt says what Forget deleted, without any of the audit's content:
+// how many files of each kind, and the reports the audit recorded as
+// written elsewhere, which pressend cannot delete itself.
+type Receipt struct {
+	Name           string
+	AuditFile      bool
+	Damaged, Temps int
+	LockFile       bool
+	Reports        []checklist.Report
+	ReportsUnknown bool // the audit file could not be read for its list
+}
+
 // Forget deletes everything stored for an audit: the file, its lock file,
 // copies MoveAside set aside and temp files a crash left behind (these hold
 // answers too). It returns ErrNotFound when there was nothing to delete, and
 // an error matching ErrLocked when any window, this process's included, has
 // the audit open: close the Session first.
-func (s *Store) Forget(name string) error {
+func (s *Store) Forget(name string) (Receipt, error) {
+	r := Receipt{Name: name}
 	if err := ValidateName(name); err != nil {
-		return err
+		return r, err
 	}
 	lk, err := s.lock(name)
 	if err != nil {
-		return err
+		return r, err
 	}
 	defer lk.Unlock()
 	var victims []string
 	if _, err := os.Lstat(s.Path(name)); err == nil {
 		victims = append(victims, s.Path(name))
+		r.AuditFile = true
+		if a, err := readAudit(s.Path(name)); err == nil {
+			r.Reports = a.Reports
+		} else {
+			r.ReportsUnknown = true
+		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("could not delete %s: %w", s.Path(name), err)
+		return r, fmt.Errorf("could not delete %s: %w", s.Path(name), err)
 	}
 	entries, err := os.ReadDir(s.auditsDir())
 	if err != nil {
-		return fmt.Errorf("could not delete audit %s: %w", name, err)
+		return r, fmt.Errorf("could not delete audit %s: %w", name, err)
 	}
 	for _, e := range entries {
-		if isDamagedCopy(name, e.Name()) || isTempFile(name, e.Name()) {
-			victims = append(victims, filepath.Join(s.auditsDir(), e.Name()))
+		switch {
+		case isDamagedCopy(name, e.Name()):
+			r.Damaged++
+		case isTempFile(name, e.Name()):
+			r.Temps++
+		default:
+			continue
 		}
+		victims = append(victims, filepath.Join(s.auditsDir(), e.Name()))
 	}
 	found := len(victims) > 0
 	// The lock file goes last and, on Unix, while still locked: unlocking
@@ -272,11 +297,42 @@ func (s *Store) Forget(name string) error {
 			errs = append(errs, fmt.Errorf("could not delete %s: %w", v, err))
 		}
 	}
+	r.LockFile = true
 	syncDir(s.auditsDir())
 	if !found {
-		return fmt.Errorf("%w at %s", ErrNotFound, s.Path(name))
+		return r, fmt.Errorf("%w at %s", ErrNotFound, s.Path(name))
 	}
-	return errors.Join(errs...)
+	return r, errors.Join(errs...)
+}
+
+// AddReport records, in the saved audit, that a report was written to a
+// file, so forget can list it later. It opens the audit for the moment it
+// takes; a window that has it open makes it fail with ErrLocked.
+func (s *Store) AddReport(name string, rep checklist.Report) error {
+	return s.update(name, func(a *checklist.Audit) { a.Reports = append(a.Reports, rep) })
+}
+
+// NextCalendarSequence increases the audit's calendar export counter and
+// returns the new value, for the .ics SEQUENCE.
+func (s *Store) NextCalendarSequence(name string) (int, error) {
+	var n int
+	err := s.update(name, func(a *checklist.Audit) { a.CalendarSequence++; n = a.CalendarSequence })
+	return n, err
+}
+
+// update loads an audit under its lock, changes it and saves it.
+func (s *Store) update(name string, change func(*checklist.Audit)) error {
+	ses, err := s.OpenSession(name)
+	if err != nil {
+		return err
+	}
+	defer ses.Close()
+	a, err := ses.Load()
+	if err != nil {
+		return err
+	}
+	change(a)
+	return ses.Save(a)
 }
 
 // MoveAside renames a damaged audit file to audits/<name>.damaged-<UTC

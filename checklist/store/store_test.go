@@ -298,7 +298,7 @@ func TestLockInSameProcess(t *testing.T) {
 	if err := second.Save(sampleAudit("me")); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("read-only Save: %v, want ErrReadOnly", err)
 	}
-	if err := st.Forget("me"); !errors.Is(err, ErrLocked) {
+	if _, err := st.Forget("me"); !errors.Is(err, ErrLocked) {
 		t.Errorf("Forget while open: %v, want ErrLocked", err)
 	}
 	if err := second.Close(); err != nil {
@@ -330,8 +330,14 @@ func TestForget(t *testing.T) {
 	for _, f := range append(mine, others...) {
 		os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o600)
 	}
-	if err := st.Forget("me"); err != nil {
+	rec, err := st.Forget("me")
+	if err != nil {
 		t.Fatal(err)
+	}
+	// The receipt counts what went and lists the reports written from the
+	// audit, so they can be deleted by hand; it holds none of the answers.
+	if !rec.AuditFile || rec.Damaged != 2 || rec.Temps != 1 || !rec.LockFile || len(rec.Reports) != 1 || rec.Reports[0].Path != "/tmp/plan.html" {
+		t.Errorf("receipt = %+v", rec)
 	}
 	for _, f := range append(mine, "me.json", "me.lock") {
 		if _, err := os.Lstat(filepath.Join(dir, f)); !errors.Is(err, os.ErrNotExist) {
@@ -343,7 +349,7 @@ func TestForget(t *testing.T) {
 			t.Errorf("%s deleted: %v", f, err)
 		}
 	}
-	if err := st.Forget("me"); !errors.Is(err, ErrNotFound) {
+	if _, err := st.Forget("me"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Forget again: %v, want ErrNotFound", err)
 	}
 	if _, err := os.Lstat(filepath.Join(dir, "me.lock")); !errors.Is(err, os.ErrNotExist) {
@@ -351,10 +357,10 @@ func TestForget(t *testing.T) {
 	}
 	// Only a moved-aside copy left: still something to forget.
 	os.WriteFile(filepath.Join(dir, "only.damaged-20260101T000000.json"), nil, 0o600)
-	if err := st.Forget("only"); err != nil {
+	if _, err := st.Forget("only"); err != nil {
 		t.Error(err)
 	}
-	if err := st.Forget("../x"); err == nil || errors.Is(err, ErrNotFound) {
+	if _, err := st.Forget("../x"); err == nil || errors.Is(err, ErrNotFound) {
 		t.Errorf("Forget of a bad name: %v", err)
 	}
 }
@@ -394,4 +400,26 @@ func TestListAndTempFiles(t *testing.T) {
 	if _, err := os.Lstat(filepath.Join(dir, ".hidden.json")); err != nil {
 		t.Error("unrelated dotfile removed")
 	}
+}
+
+func TestAddReportAndCalendarSequence(t *testing.T) {
+	st := newStore(t)
+	save(t, st, "me", sampleAudit("me"))
+	if err := st.AddReport("me", checklist.Report{Path: "/tmp/x.md", Format: "markdown", At: storeNow}); err != nil {
+		t.Fatal(err)
+	}
+	for want := 3; want <= 4; want++ {
+		if n, err := st.NextCalendarSequence("me"); err != nil || n != want {
+			t.Fatalf("sequence = %d, %v; want %d", n, err, want)
+		}
+	}
+	a, _ := st.Read("me")
+	if len(a.Reports) != 2 || a.CalendarSequence != 4 {
+		t.Fatalf("audit after: %+v", a)
+	}
+	s := mustOpen(t, st, "me")
+	if err := st.AddReport("me", checklist.Report{}); !errors.Is(err, ErrLocked) {
+		t.Errorf("recording while another window has it open: %v", err)
+	}
+	_ = s
 }

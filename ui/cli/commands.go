@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
+	"github.com/pressend/pressend/checklist"
 	"github.com/pressend/pressend/checklist/report"
 	"github.com/pressend/pressend/checklist/store"
 	"github.com/pressend/pressend/content"
@@ -70,7 +70,23 @@ func (a *app) runReport(cmd *cobra.Command, _ []string) error {
 	if err := report.Write(&buf, a.format, in); err != nil {
 		return err
 	}
-	return a.writeOutput([]byte(buf.String()), "your action plan")
+	if err := a.writeOutput([]byte(buf.String()), "your action plan"); err != nil {
+		return err
+	}
+	a.recordReport(st, a.format)
+	return nil
+}
+
+// recordReport notes in the audit that a report was written to a file, so
+// `forget` can list it later. Failing to record it is said, not fatal.
+func (a *app) recordReport(st *store.Store, format string) {
+	abs, err := filepath.Abs(a.output)
+	if err != nil {
+		abs = a.output
+	}
+	if err := st.AddReport(a.audit, checklist.Report{Path: abs, Format: format, At: a.now()}); err != nil {
+		fmt.Fprintf(a.stderr, "warning: the report was written, but it could not be noted in the audit (%v), so `pressend forget` will not list it\n", err)
+	}
 }
 
 // checkOutput refuses an --output that cannot be written as asked: a
@@ -113,40 +129,6 @@ func ext(format string) string {
 		return "txt"
 	}
 	return format
-}
-
-func (a *app) runForget(_ *cobra.Command, args []string) error {
-	name := args[0]
-	st, err := a.openStore()
-	if err != nil {
-		return err
-	}
-	if _, err := os.Lstat(st.Path(name)); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("No saved audit named %s in %s: nothing to delete.", name, st.Dir())
-	}
-	if !a.yes {
-		// Deleting without consent is never done: a script must say --yes.
-		if !isTerminal(a.stdin) {
-			return usagef("forget deletes without undo, so without a terminal to ask at it needs --yes: `pressend forget %s --yes`", name)
-		}
-		fmt.Fprintf(a.stdout, "Delete audit %s at %s? This cannot be undone. [y/N] ", name, st.Path(name))
-		line, _ := bufio.NewReader(a.stdin).ReadString('\n')
-		if answer := strings.ToLower(strings.TrimSpace(line)); answer != "y" && answer != "yes" {
-			fmt.Fprintln(a.stdout, "Nothing deleted.")
-			return nil
-		}
-	}
-	err = st.Forget(name)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return fmt.Errorf("No saved audit named %s in %s.", name, st.Dir())
-	case errors.Is(err, store.ErrLocked):
-		return fmt.Errorf("%w. Close that window, then run `pressend forget %s` again", err, name)
-	case err != nil:
-		return err
-	}
-	fmt.Fprintf(a.stdout, "Deleted audit %s: its file, lock file and any damaged or temporary copies.\n", name)
-	return nil
 }
 
 func (a *app) runValidate(_ *cobra.Command, args []string) error {

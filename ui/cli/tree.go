@@ -52,12 +52,13 @@ func (a *app) commands() *cobra.Command {
 	audits.Flags().StringVar(&a.listFormat, "format", "text", "text or json")
 
 	forget := &cobra.Command{
-		Use:   "forget NAME",
-		Short: "Delete one saved audit, with its lock and any damaged or temporary copies",
-		Args:  oneName,
+		Use:   "forget NAME | --due",
+		Short: "Delete a saved audit (or every audit due for deletion), with its lock and any damaged or temporary copies",
+		Args:  a.forgetArgs,
 		RunE:  a.runForget,
 	}
 	forget.Flags().BoolVarP(&a.yes, "yes", "y", false, "do not ask for confirmation (needed when there is no terminal)")
+	forget.Flags().BoolVar(&a.due, "due", false, "delete every audit whose delete-after date has come")
 
 	// pack is runnable only so that cobra checks its arguments: a command
 	// without RunE prints help and exits 0 for `pressend pack nope`.
