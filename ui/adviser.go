@@ -38,10 +38,10 @@ func needsInitials(c *common) bool {
 	return c.opts.Adviser && !c.walk.ReadOnly && (a.Adviser == nil || a.Adviser.Initials == "")
 }
 
-func (s *initials) Init() tea.Cmd             { return s.input.Focus() }
-func (s *initials) Keys() help.KeyMap         { return s.keys }
-func (s *initials) Place() string             { return "Adviser" }
-func (s *initials) Typing() bool              { return true }
+func (s *initials) Init() tea.Cmd     { return s.input.Focus() }
+func (s *initials) Keys() help.KeyMap { return s.keys }
+func (s *initials) Place() string     { return "Adviser" }
+func (s *initials) Typing() bool      { return true }
 func (s *initials) SetSize(width, height int) {
 	s.size.SetSize(width, height)
 	s.input.SetWidth(12)
