@@ -66,10 +66,10 @@ type Source struct {
 	Kind SourceKind `yaml:"kind" json:"kind"`
 	// Regulator names the regulator that issued a SourceRegulator source.
 	Regulator string `yaml:"regulator,omitempty" json:"regulator,omitempty"`
-	// Roles lists the roles a regulator or professional source is written
-	// for. For a professional source it is required ("all" for everyone);
-	// for a regulator source it narrows the audience, for example guidance
-	// for medical students only.
+	// Roles lists the roles a source is written for. For a professional
+	// source it is required ("all" for everyone); for any other kind it
+	// narrows the audience, for example guidance for medical students, or
+	// a news report about GPs.
 	Roles []string `yaml:"roles,omitempty" json:"roles,omitempty"`
 	// Nations limits the source to users in these nations (Scotland's
 	// whistleblowing standards, say); empty means every nation.
@@ -87,7 +87,8 @@ type Source struct {
 // For reports whether a source is written for a user: their regulator for
 // regulator guidance, their role for professional guidance, their nation
 // where the source is limited to some. Law, evidence and steps are for
-// everyone (evidence is never called guidance).
+// everyone (evidence is never called guidance) unless Roles narrows them,
+// as for a report about GPs that a nursing student has no use for.
 func (s Source) For(regulator, role, nation string) bool {
 	if len(s.Nations) > 0 && !slices.Contains(s.Nations, nation) {
 		return false
@@ -99,7 +100,7 @@ func (s Source) For(regulator, role, nation string) bool {
 	case SourceProfessional:
 		return len(s.Roles) > 0 && roleFits
 	}
-	return true
+	return roleFits
 }
 
 // Citation points an item or scenario at a source, optionally at a paragraph.

@@ -94,7 +94,7 @@ func (q *question) blocks() []block {
 	why := lines(v.Why, plain)
 	var cite []string
 	if c, ok := display.Primary(v.Cites); ok {
-		cite = lines(display.TierHeading(c.Tier, display.RegulatorName(q.c.pack, q.c.audit().Profile))+": "+c.Text, style(st.faint))
+		cite = lines(display.PrimaryLine(c), style(st.faint))
 	}
 	rows := []string{""}
 	for i, r := range v.Rows {
@@ -129,9 +129,13 @@ func (q *question) detail(row display.Row, lines func(string, func(string) strin
 	if len(row.Steps) > 0 {
 		name, _, _ := strings.Cut(row.Label, " (")
 		out = append(out, block{lines("On "+name+": "+row.Path(), plain), 1})
-		out = append(out, block{lines(row.Researched+" "+display.FallbackText(row.Fallback), faint), 0})
-	} else if v.Check != "" {
-		out = append(out, block{lines("How to check: "+v.Check, plain), 1})
+		out = append(out, block{lines(row.ResearchedShort, faint), 0})
+	} else if v.CheckShort != "" {
+		check := "How to check: " + v.CheckShort
+		if v.CheckShort != v.Check {
+			check += " (m for more)"
+		}
+		out = append(out, block{lines(check, plain), 1})
 	}
 	var extra []string
 	if v.Record != "" {

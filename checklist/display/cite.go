@@ -1,19 +1,25 @@
 package display
 
 import (
+	"strings"
+
 	"github.com/pressend/pressend/checklist"
 )
 
 // Cite is one citation as shown: its tier, the formatted reference and,
 // where the source has one, its address.
 type Cite struct {
-	Tier      checklist.Tier `json:"-"`
-	TierName  string         `json:"tier"`
-	Text      string         `json:"text"`
-	Source    string         `json:"source"`
-	Para      string         `json:"para"`
-	URL       string         `json:"url"`
-	Uncertain bool           `json:"uncertain"`
+	Tier     checklist.Tier `json:"-"`
+	TierName string         `json:"tier"`
+	Text     string         `json:"text"`
+	// Short leaves out the publisher, for a line headed by Label.
+	Short string `json:"-"`
+	// Label names the citation's tier in a word or two ("GMC", "Law").
+	Label     string `json:"-"`
+	Source    string `json:"source"`
+	Para      string `json:"para"`
+	URL       string `json:"url"`
+	Uncertain bool   `json:"uncertain"`
 }
 
 // TierNames are the tiers' names in JSON, stable for scripts.
@@ -57,9 +63,17 @@ func TierHeading(t checklist.Tier, regulator string) string {
 func cites(pack *checklist.Pack, cs []checklist.Cited) []Cite {
 	out := []Cite{}
 	for _, c := range cs {
-		out = append(out, Cite{
+		short := c.Source
+		short.Publisher = ""
+		label := map[checklist.Tier]string{checklist.TierProfessional: "Professional guidance", checklist.TierLaw: "Law",
+			checklist.TierEvidence: "Evidence", checklist.TierHistory: "History"}[c.Tier]
+		if r, ok := pack.Regulator(c.Source.Regulator); ok && c.Tier == checklist.TierRegulator {
+			label = Line(r.Name)
+		}
+		out = append(out, Cite{Label: label,
 			Tier: c.Tier, TierName: tierName(c.Tier),
 			Text:   Line(checklist.FormatSource(c.Source, c.Para, c.Uncertain)),
+			Short:  strings.TrimPrefix(Line(checklist.FormatSource(short, c.Para, c.Uncertain)), ", "),
 			Source: Line(c.Source.ID), Para: Line(c.Para), URL: cleanURL(c.Source.URL), Uncertain: c.Uncertain,
 		})
 	}

@@ -16,19 +16,36 @@ type Estimate struct {
 }
 
 // ScreenWords counts the words the question screen shows for a question:
-// the section title, the question, its short why, the primary citation,
-// and each row with its steps, where they were researched and the search
-// hint. The fuller explanation behind "more" is not counted: it is read
-// only by those who open it.
+// the question, its short why, the primary citation, the first sentence of
+// how to check, and each row with its steps and where they come from. The
+// section title is read once per section (EstimateAudit counts it there);
+// what is behind "more" is read only by those who open it.
 func ScreenWords(q Question) int {
-	n := checklist.Words(q.SectionTitle) + checklist.Words(q.Text) + checklist.Words(q.Why) + checklist.Words(q.Check)
+	n := checklist.Words(q.Text) + checklist.Words(q.Why) + checklist.Words(q.CheckShort)
 	if c, ok := Primary(q.Cites); ok {
-		n += checklist.Words(c.Text)
+		n += checklist.Words(PrimaryLine(c))
 	}
 	for _, r := range q.Rows {
-		n += checklist.Words(r.Label) + checklist.Words(r.Path()) + checklist.Words(r.Researched) + checklist.Words(r.Fallback)
+		n += checklist.Words(r.Label)
+		if len(r.Steps) > 0 {
+			n += checklist.Words(r.Path()) + checklist.Words(r.ResearchedShort)
+		}
 	}
 	return n
+}
+
+// PrimaryLine is the one citation the question screen shows: the tier's
+// short name and the source without repeating its publisher when the
+// tier already names it.
+func PrimaryLine(c Cite) string {
+	text := c.Text
+	if c.Tier == checklist.TierRegulator && c.Short != "" {
+		text = c.Short
+	}
+	if c.Label == "" {
+		return text
+	}
+	return c.Label + ": " + text
 }
 
 // EstimateFor works out the audit a profile would get, in a mode.
@@ -40,11 +57,16 @@ func EstimateFor(pack *checklist.Pack, p *checklist.Profile, mode checklist.Mode
 // EstimateAudit works out how long an evaluated audit takes in all.
 func EstimateAudit(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation) Estimate {
 	var e Estimate
+	section := ""
 	for i := range ev.Questions {
 		q := QuestionAt(pack, a, ev, i, Options{})
 		e.Questions++
 		e.Rows += len(q.Rows)
 		e.Words += ScreenWords(q)
+		if q.SectionTitle != section {
+			section = q.SectionTitle
+			e.Words += checklist.Words(section)
+		}
 	}
 	secs := checklist.ReadingSeconds(e.Words) + float64(e.Rows*checklist.AnswerSeconds)
 	e.Minutes = int(math.Ceil(secs / 60))

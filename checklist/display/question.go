@@ -31,8 +31,11 @@ type Question struct {
 	Item                        string
 	Text, Why, More             string
 	Check, Record               string
-	Harm                        string
-	Cites                       []Cite
+	// CheckShort is the first sentence of Check, for the question screen;
+	// the rest is behind "more".
+	CheckShort string
+	Harm       string
+	Cites      []Cite
 	// Uncertain lists facts the research marks uncertain: the item's, and
 	// those of the user's own platforms in its rows.
 	Uncertain []string
@@ -62,9 +65,10 @@ type Row struct {
 	// HiddenNotes counts notes on this row that safety hides.
 	HiddenNotes int
 	Steps       []string
-	// Researched says what the steps rest on and when.
-	Researched, Fallback, StepNote string
-	StepSources                    []Cite
+	// Researched says what the steps rest on and when; ResearchedShort
+	// says the same in fewer words, for the question screen.
+	Researched, ResearchedShort, Fallback, StepNote string
+	StepSources                                     []Cite
 }
 
 // HasNote reports whether the row has a note of either kind, shown or not.
@@ -79,7 +83,7 @@ func QuestionAt(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluatio
 	v := Question{
 		Index: qi, Total: len(ev.Questions), Item: Line(q.Item.ID),
 		Text: Line(q.Text.Question), Why: Line(q.Text.Why), More: Text(q.Text.More),
-		Check: Text(q.Text.Check), Record: Line(q.Item.Record),
+		Check: Text(q.Text.Check), Record: Line(q.Item.Record), CheckShort: firstSentence(Line(q.Text.Check)),
 		Cites: cites(pack, checklist.CitationsFor(pack, q.Item.Cite, a.Profile)),
 	}
 	if h, ok := pack.Harm(q.Item.Harm); ok {
@@ -135,7 +139,8 @@ func buildRow(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation,
 		for _, s := range h.Steps {
 			row.Steps = append(row.Steps, Line(s))
 		}
-		row.Researched, row.Fallback, row.StepNote = BasisText(h), Line(h.Fallback), Text(h.Note)
+		row.Researched, row.ResearchedShort = BasisText(h), BasisShort(h)
+		row.Fallback, row.StepNote = Line(h.Fallback), Text(h.Note)
 		row.StepSources = stepCites(pack, h.Sources)
 	}
 	return row
@@ -157,4 +162,14 @@ func notes(shared, adviser string, o Options) (string, string, int) {
 		}
 	}
 	return "", "", hidden
+}
+
+// firstSentence is text up to the end of its first sentence.
+func firstSentence(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!' || s[i] == ':') && s[i+1] == ' ' {
+			return s[:i+1]
+		}
+	}
+	return s
 }

@@ -137,6 +137,24 @@ func BasisText(h checklist.HowTo) string {
 	return s + "."
 }
 
+// BasisShort is BasisText for the question screen: what the path rests on
+// and when, in a few words, with the search hint.
+func BasisShort(h checklist.HowTo) string {
+	when := DateText(h.Researched, ShortDate)
+	var s string
+	switch {
+	case h.Checked != "" && h.Basis == checklist.BasisHelpPage:
+		s = "Verified in the app " + DateText(h.Checked, ShortDate)
+	case h.Basis == checklist.BasisHelpPage:
+		s = "Researched from help pages, " + when
+	case h.Basis == checklist.BasisSecondary:
+		s = "Researched from secondary reports, " + when
+	default:
+		s = "Uncertain (researched " + when + "): check in the app"
+	}
+	return s + ". Moved? Search settings for “" + Line(h.Fallback) + "”."
+}
+
 // FallbackText tells the user what to search for when a path has moved.
 func FallbackText(f string) string {
 	return "If the settings have moved, search the app's settings for “" + f + "”."
