@@ -57,7 +57,7 @@ func testPack() *checklist.Pack {
 			},
 			{
 				ID: "group", Title: "The group chat", Story: "A colleague posts a photo in a group.", Question: "What now?",
-				Options: []checklist.Option{opt("Say nothing", "It may spread.", false), opt("Ask them to delete it", "Quick and kind.", false), opt("Report it", "Proportion matters.", false)},
+				Options:        []checklist.Option{opt("Say nothing", "It may spread.", false), opt("Ask them to delete it", "Quick and kind.", false), opt("Report it", "Proportion matters.", false)},
 				NoSingleAnswer: true, Commentary: "Several answers can be right.", Principle: "Confidentiality applies in groups.",
 				Cite: []checklist.Citation{{Source: "LAW-1"}},
 			},
