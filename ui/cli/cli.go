@@ -145,7 +145,7 @@ func (a *app) commands() *cobra.Command {
 	}
 	show.Flags().StringVar(&a.packFormat, "format", "yaml", "yaml or json")
 	pack.AddCommand(validate, show)
-	root.AddCommand(report, audits, forget, pack)
+	root.AddCommand(report, audits, forget, pack, a.teachCommand())
 	return root
 }
 
