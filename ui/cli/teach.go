@@ -19,8 +19,12 @@ import (
 
 // teachFlags holds the teach commands' flag values. They live here, not
 // in app, so the teaching commands stay in this file.
+// Each command has its own format variable: cobra writes a flag's default
+// into its variable when the flag is defined, so a shared one would take
+// the last command's default.
 type teachFlags struct {
-	format, out, session, results, output string
+	deckFormat, poolFormat, handoutFormat string
+	out, session, results, output         string
 	minCount                              int
 	accessible, paste, force              bool
 }
@@ -45,7 +49,7 @@ func (a *app) teachCommand() *cobra.Command {
 		Use: "deck", Short: "List the scenarios and knowledge check, with the deck version", Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return a.runTeachDeck(f) },
 	}
-	deck.Flags().StringVar(&f.format, "format", "text", "text or json")
+	deck.Flags().StringVar(&f.deckFormat, "format", "text", "text or json")
 	answer := &cobra.Command{
 		Use:   "answer CODE",
 		Short: "Answer the scenarios as a student; your answers are saved to one anonymous file",
@@ -67,7 +71,7 @@ func (a *app) teachCommand() *cobra.Command {
 			"Counts below --min-count show as \"too few to show\".",
 		RunE: func(_ *cobra.Command, args []string) error { return a.runTeachPool(f, args) },
 	}
-	pool.Flags().StringVar(&f.format, "format", "text", "text, json or html")
+	pool.Flags().StringVar(&f.poolFormat, "format", "text", "text, json or html")
 	pool.Flags().IntVar(&f.minCount, "min-count", teach.DefaultMinCount, "hide any count below this")
 	pool.Flags().StringVar(&f.session, "session", "", "count only this session (default: the session of the first valid file)")
 	pool.Flags().BoolVar(&f.paste, "paste", false, "read pasted text (a chat log, say) from standard input and pool the answer codes in it")
@@ -75,7 +79,7 @@ func (a *app) teachCommand() *cobra.Command {
 		Use: "handout", Short: "Write the handout: scenarios, feedback, knowledge check, sources and, optionally, class results", Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return a.runTeachHandout(f) },
 	}
-	handout.Flags().StringVar(&f.format, "format", teach.FormatMarkdown, "markdown or html")
+	handout.Flags().StringVar(&f.handoutFormat, "format", teach.FormatMarkdown, "markdown or html")
 	handout.Flags().StringVar(&f.results, "results", "", "pooled results from `pressend teach pool --format json`")
 	handout.Flags().StringVarP(&f.output, "output", "o", "", "write to this file (created private, 0600) instead of standard output")
 	handout.Flags().BoolVar(&f.force, "force", false, "replace --output if it exists")
@@ -116,14 +120,14 @@ func (a *app) runTeachSession() error {
 }
 
 func (a *app) runTeachDeck(f *teachFlags) error {
-	if f.format != "text" && f.format != "json" {
-		return usagef("unknown --format %q: use text or json", f.format)
+	if f.deckFormat != "text" && f.deckFormat != "json" {
+		return usagef("unknown --format %q: use text or json", f.deckFormat)
 	}
 	d, err := a.teachDeck()
 	if err != nil {
 		return err
 	}
-	if f.format == "json" {
+	if f.deckFormat == "json" {
 		out, err := teach.DeckJSON(d)
 		if err != nil {
 			return err
@@ -186,8 +190,8 @@ func (a *app) runTeachAnswer(f *teachFlags, code string) error {
 }
 
 func (a *app) runTeachPool(f *teachFlags, paths []string) error {
-	if !slices.Contains([]string{"text", "json", "html"}, f.format) {
-		return usagef("unknown --format %q: use text, json or html", f.format)
+	if !slices.Contains([]string{"text", "json", "html"}, f.poolFormat) {
+		return usagef("unknown --format %q: use text, json or html", f.poolFormat)
 	}
 	if f.minCount < 1 {
 		return usagef("--min-count must be 1 or more, not %d", f.minCount)
@@ -233,7 +237,7 @@ func (a *app) runTeachPool(f *teachFlags, paths []string) error {
 		return errors.New("no answers to pool: check the folder, the session code and that students use the same pressend version")
 	}
 	var out []byte
-	switch f.format {
+	switch f.poolFormat {
 	case "json":
 		out, err = res.Encode()
 	case "html":
@@ -249,8 +253,8 @@ func (a *app) runTeachPool(f *teachFlags, paths []string) error {
 }
 
 func (a *app) runTeachHandout(f *teachFlags) error {
-	if !slices.Contains(teach.HandoutFormats(), f.format) {
-		return usagef("unknown --format %q: use %s", f.format, strings.Join(teach.HandoutFormats(), " or "))
+	if !slices.Contains(teach.HandoutFormats(), f.handoutFormat) {
+		return usagef("unknown --format %q: use %s", f.handoutFormat, strings.Join(teach.HandoutFormats(), " or "))
 	}
 	d, err := a.teachDeck()
 	if err != nil {
@@ -266,7 +270,7 @@ func (a *app) runTeachHandout(f *teachFlags) error {
 			return fmt.Errorf("%s: %w", f.results, err)
 		}
 	}
-	out, err := teach.WriteHandout(f.format, d, res)
+	out, err := teach.WriteHandout(f.handoutFormat, d, res)
 	if err != nil {
 		return err
 	}
