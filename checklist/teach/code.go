@@ -39,7 +39,10 @@ type codeError struct {
 	msg  string
 }
 
+// Error is the specific message: which character, or which deck.
 func (e *codeError) Error() string { return e.msg }
+
+// Unwrap gives ErrTypo or ErrOtherDeck, for errors.Is.
 func (e *codeError) Unwrap() error { return e.kind }
 
 func typo(format string, a ...any) error {

@@ -126,7 +126,7 @@ func ParseHands(data []byte) (Hands, error) {
 // CheckHands compares a tally with the deck.
 func (d *Deck) CheckHands(h Hands) error {
 	if h.Deck != d.Hash {
-		return fmt.Errorf("made with a different version of the teaching deck (%s; this pressend has %s)", h.Deck, d.Hash)
+		return fmt.Errorf("made with a different version of the teaching deck (%s; this pressend has %s): count again with this pressend", h.Deck, d.Hash)
 	}
 	for id, c := range h.Counts {
 		q, ok := d.Question(id)

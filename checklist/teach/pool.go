@@ -32,6 +32,7 @@ type Pool struct {
 
 	entries    []entry
 	byStudent  map[string][]int  // student token → indexes into entries
+	idEntry    map[string]int    // submission id → index into entries
 	ids        map[string]string // submission or tally id → input name
 	rejected   []Rejection
 	superseded []Rejection
@@ -47,7 +48,7 @@ type entry struct {
 // NewPool starts a pool for the deck. With a session code, only that
 // session counts; with "", the first valid input sets the session.
 func NewPool(d *Deck, session string) (*Pool, error) {
-	p := &Pool{deck: d, ids: map[string]string{}, byStudent: map[string][]int{}}
+	p := &Pool{deck: d, ids: map[string]string{}, byStudent: map[string][]int{}, idEntry: map[string]int{}}
 	if session != "" {
 		code, err := ParseSessionCode(d, session)
 		if err != nil {
@@ -95,7 +96,15 @@ func (p *Pool) AddSubmission(name string, s Submission) error {
 		return p.reject(name, err)
 	}
 	if prev, dup := p.ids[s.ID]; dup {
-		return p.reject(name, fmt.Errorf("duplicate of %s (the same submission)", prev))
+		// Two copies of one student's file: the file is rewritten after
+		// every answer, so a copy taken mid-session can sit beside the
+		// final one. The fuller copy counts, whichever is read first.
+		i, ok := p.idEntry[s.ID]
+		if !ok || p.entries[i].dropped || !covers(s, p.entries[i].sub) || s.Given() <= p.entries[i].sub.Given() {
+			return p.reject(name, fmt.Errorf("duplicate of %s (the same submission)", prev))
+		}
+		p.entries[i].dropped = true
+		p.rejected = append(p.rejected, Rejection{File: prev, Reason: "duplicate of " + name + " (the same submission), an earlier copy with fewer answers"})
 	}
 	p.ids[s.ID] = name
 	token := s.Student()
@@ -116,6 +125,7 @@ func (p *Pool) AddSubmission(name string, s Submission) error {
 		}
 	}
 	p.byStudent[token] = append(p.byStudent[token], len(p.entries))
+	p.idEntry[s.ID] = len(p.entries)
 	p.entries = append(p.entries, entry{name: name, sub: s})
 	return nil
 }

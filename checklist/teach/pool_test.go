@@ -91,6 +91,33 @@ func TestPoolRejects(t *testing.T) {
 	}
 }
 
+// TestPoolKeepsTheFullerCopy: a copy of a file taken mid-session and the
+// final file share an id; the final one counts whichever is read first.
+func TestPoolKeepsTheFullerCopy(t *testing.T) {
+	d := testDeck(t)
+	sess := session(t, d, "s")
+	full := fullSubmission(t, d, sess, "one", first)
+	early := prefix(d, full, 2)
+	for _, order := range [][]string{{"early", "final"}, {"final", "early"}} {
+		p, _ := NewPool(d, sess)
+		for _, name := range order {
+			s := full
+			if name == "early" {
+				s = early
+			}
+			p.AddFile(name+".json", encode(t, s))
+		}
+		rj := p.Rejected()
+		if p.Responses() != 1 || len(rj) != 1 || rj[0].File != "early.json" || !strings.Contains(rj[0].Reason, "duplicate") {
+			t.Errorf("order %v: %d responses, rejected %+v", order, p.Responses(), rj)
+		}
+		kc, _ := d.Question("kc.ads")
+		if got := p.tally(kc, 1); !slices.Equal(got, []int{1, 0}) {
+			t.Errorf("order %v: the final copy's last answer is not counted", order)
+		}
+	}
+}
+
 func TestPoolGivenSession(t *testing.T) {
 	d := testDeck(t)
 	want, other := session(t, d, "want"), session(t, d, "other")

@@ -155,7 +155,7 @@ func ParseSubmission(data []byte) (Submission, error) {
 // scenario or check, every choice is in range, and a check has one answer.
 func (d *Deck) Check(s Submission) error {
 	if s.Deck != d.Hash {
-		return fmt.Errorf("made with a different version of the teaching deck (%s; this pressend has %s)", s.Deck, d.Hash)
+		return fmt.Errorf("made with a different version of the teaching deck (%s; this pressend has %s): the student needs the same pressend version and custom packs as you", s.Deck, d.Hash)
 	}
 	for id, a := range s.Answers {
 		q, ok := d.Question(id)

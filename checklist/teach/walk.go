@@ -46,6 +46,7 @@ type RangeError struct {
 	Optional bool
 }
 
+// Error is a sentence to show the student, saying what to type.
 func (e *RangeError) Error() string {
 	if e.Optional {
 		return fmt.Sprintf("Type a number from 1 to %d, or press Enter to skip.", e.Max)
@@ -57,6 +58,7 @@ func (e *RangeError) Error() string {
 // The walk carries on: the answers are kept, and the answer code is a copy.
 type SaveError struct{ Err error }
 
+// Error says the answers could not be saved, and why.
 func (e *SaveError) Error() string { return "your answers could not be saved: " + e.Err.Error() }
 
 // Unwrap returns the write error.

@@ -151,7 +151,7 @@ func (a *app) runTeachAnswer(f *teachFlags, code string) error {
 	}
 	session, err := teach.ParseSessionCode(d, code)
 	if err != nil {
-		return usageError{err}
+		return codeError(err)
 	}
 	saver, err := teach.NewSaver(f.out, rand.Reader)
 	if err != nil {
@@ -205,7 +205,7 @@ func (a *app) runTeachPool(f *teachFlags, paths []string) error {
 	}
 	p, err := teach.NewPool(d, f.session)
 	if err != nil {
-		return usageError{fmt.Errorf("--session: %w", err)}
+		return codeError(fmt.Errorf("--session: %w", err))
 	}
 	for _, path := range paths {
 		p.AddPath(path)
@@ -283,6 +283,16 @@ func (a *app) runTeachHandout(f *teachFlags) error {
 	}
 	fmt.Fprintf(a.stderr, "Wrote the handout to %s\n", f.output)
 	return nil
+}
+
+// codeError makes a mistyped code a usage error (exit 2). A code for
+// another deck version is typed correctly, so it is a runtime error
+// (exit 1) whose message says to compare pressend versions.
+func codeError(err error) error {
+	if errors.Is(err, teach.ErrTypo) {
+		return usageError{err}
+	}
+	return err
 }
 
 // teachWidth is the terminal's width, or 80 when output is not a terminal.
