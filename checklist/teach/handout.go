@@ -126,7 +126,7 @@ func buildHandout(d *Deck, res *Results) *handout {
 		}
 		if res != nil {
 			if qr, ok := res.Result(q.ID); ok {
-				hq.Results = handoutRounds(qr)
+				hq.Results = handoutRounds(q, qr)
 			}
 		}
 		if q.Check {
@@ -154,8 +154,9 @@ func options(q Question, opts []checklist.Option) []hOption {
 }
 
 // handoutRounds gives whole percentages only, never counts: a handout
-// travels further than the projector.
-func handoutRounds(qr QuestionResult) []hRound {
+// travels further than the projector. Labels come from the deck, not the
+// results file, which is only trusted for numbers.
+func handoutRounds(q Question, qr QuestionResult) []hRound {
 	var out []hRound
 	for _, rd := range qr.Rounds {
 		name := "Round 1, alone"
@@ -166,12 +167,12 @@ func handoutRounds(qr QuestionResult) []hRound {
 			name = "Round 2, after discussion"
 		}
 		r := hRound{Name: name, Total: rd.Total}
-		for _, c := range rd.Counts {
+		for i, c := range rd.Counts {
 			v := TooFew
 			if !c.Suppressed && c.Percent != nil {
 				v = fmt.Sprintf("%d%%", *c.Percent)
 			}
-			r.Cells = append(r.Cells, hCell{Label: c.Label, Value: v})
+			r.Cells = append(r.Cells, hCell{Label: OptionLabel(q, i+1), Value: v})
 		}
 		out = append(out, r)
 	}

@@ -119,6 +119,27 @@ func TestHandoutEscapesPackText(t *testing.T) {
 	}
 }
 
+// TestHandoutTrustsResultsOnlyForNumbers: a results file is the
+// facilitator's, but it is still a file; its labels and titles never
+// reach the page, only its numbers.
+func TestHandoutTrustsResultsOnlyForNumbers(t *testing.T) {
+	d := testDeck(t)
+	res := pooled(t, d)
+	res.Scenarios[0].Title = "<script>x</script>"
+	res.Scenarios[0].Rounds[0].Counts[0].Label = "*[evil](javascript:x)*"
+	data, _ := res.Encode()
+	back, err := ParseResults(d, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range HandoutFormats() {
+		out, _ := WriteHandout(f, d, back)
+		if strings.Contains(string(out), "evil") || strings.Contains(string(out), "<script>") {
+			t.Errorf("%s handout shows text from the results file", f)
+		}
+	}
+}
+
 func TestResultsHTML(t *testing.T) {
 	d := testDeck(t)
 	out, err := WriteResultsHTML(pooled(t, d))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/pressend/pressend/checklist"
 	"github.com/pressend/pressend/checklist/teach"
 )
 
@@ -93,7 +94,8 @@ func heading(q teach.QuestionResult, rounds []teach.Round, i int, showBest bool)
 	for _, rd := range rounds {
 		parts = append(parts, percentWords(rd.Counts[i], rd.Total))
 	}
-	h := rounds[0].Counts[i].Label + ": " + strings.Join(parts, " → ")
+	// Results may come from a file; the label is cleaned like any text.
+	h := checklist.SanitizeLine(rounds[0].Counts[i].Label) + ": " + strings.Join(parts, " → ")
 	if showBest && q.Best == i+1 {
 		if q.Type == "check" {
 			h += "   ✓ correct answer"
@@ -142,7 +144,7 @@ func Results(r *teach.Results, width int) string {
 	fmt.Fprintf(&b, "\nCounts below %d show as %q.\n", r.MinCount, teach.TooFew)
 	section := func(kind string, qs []teach.QuestionResult) {
 		for i, q := range qs {
-			fmt.Fprintf(&b, "\n%s\n", ansi.Truncate(fmt.Sprintf("%s %d of %d: %s", kind, i+1, len(qs), q.Title), width, "…"))
+			fmt.Fprintf(&b, "\n%s\n", ansi.Truncate(fmt.Sprintf("%s %d of %d: %s", kind, i+1, len(qs), checklist.SanitizeLine(q.Title)), width, "…"))
 			if len(q.Rounds) > 0 {
 				fmt.Fprintf(&b, "%d answered", q.Rounds[0].Total)
 				if len(q.Rounds) > 1 {
