@@ -161,13 +161,15 @@ func (a *app) runTeachAnswer(f *teachFlags, code string) error {
 	if err != nil {
 		return err
 	}
+	width := 0
 	if !accessible {
 		// The full-screen student view comes later; until then the plain
-		// prompts serve everyone.
-		fmt.Fprintln(a.stdout, "The full-screen student view is not ready yet, so this session uses plain prompts.")
+		// prompts serve everyone, wrapped to the window.
+		fmt.Fprintln(a.stdout, "The full-screen student view is not ready yet; using plain prompts.")
+		width = a.teachWidth() - 1
 	}
 	walk := teach.NewWalk(d, sub, saver.Save)
-	res, err := plain.Run(plain.Options{Deck: d, Walk: walk, Session: session, SavedTo: saver.Path(), Input: a.stdin, Output: a.stdout, Echo: !isTerminal(a.stdin)})
+	res, err := plain.Run(plain.Options{Deck: d, Walk: walk, Session: session, SavedTo: saver.Path(), Input: a.stdin, Output: a.stdout, Echo: !isTerminal(a.stdin), Width: width})
 	if err != nil {
 		return err
 	}

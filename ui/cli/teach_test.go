@@ -354,7 +354,7 @@ func TestTeachCommands(t *testing.T) {
 	for i := range 6 {
 		sc := studentScript(d, i)
 		o := s.do(sc.input, 0, "teach", "answer", code, "--accessible", "--out", t.TempDir())
-		m := regexp.MustCompile(`Your final answer code[^:]*: (PS-[A-Z0-9-]+)`).FindStringSubmatch(o.stdout)
+		m := regexp.MustCompile(`Your final answer code[^:]*:\s+(PS-[A-Z0-9-]+)`).FindStringSubmatch(o.stdout)
 		if m == nil {
 			t.Fatalf("no final code:\n%.300s", o.stdout[max(0, len(o.stdout)-2000):])
 		}

@@ -11,8 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pressend/pressend/checklist"
 	"github.com/pressend/pressend/checklist/teach"
@@ -35,6 +38,10 @@ type Options struct {
 	// not a terminal (a pipe, a script): nothing else shows what was
 	// typed, and the transcript would run prompts and replies together.
 	Echo bool
+	// Width wraps text at word boundaries, for a terminal that would
+	// otherwise break words at its edge. 0 leaves lines whole, which is
+	// what screen readers and pipes want.
+	Width int
 }
 
 // Result is how the session ended.
@@ -78,7 +85,33 @@ func Run(o Options) (Result, error) {
 	return r.res, err
 }
 
-func (r *run) say(format string, a ...any) { fmt.Fprintf(r.o.Output, format+"\n", a...) }
+func (r *run) say(format string, a ...any) {
+	fmt.Fprintln(r.o.Output, wrap(fmt.Sprintf(format, a...), r.o.Width))
+}
+
+// hanging matches the start of a line whose continuation lines should
+// line up after it: indentation, then an option number, letter or dash.
+var hanging = regexp.MustCompile(`^ *(?:\d+ \([A-Z0-9]\)\. |[A-Z0-9]\. |- )?`)
+
+// wrap breaks each line of s at width, indenting continuation lines to
+// match the line's own indentation and list marker.
+func wrap(s string, width int) string {
+	if width < 20 {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) <= width {
+			continue
+		}
+		n := len(hanging.FindString(l))
+		first, rest, _ := strings.Cut(ansi.Wordwrap(l, width, ""), "\n")
+		rest = ansi.Wordwrap(strings.ReplaceAll(rest, "\n", " "), width-n, "")
+		pad := strings.Repeat(" ", n)
+		lines[i] = strings.TrimRight(first, " ") + "\n" + pad + strings.ReplaceAll(rest, "\n", "\n"+pad)
+	}
+	return strings.Join(lines, "\n")
+}
 
 func (r *run) all() error {
 	scenarios, checks := r.o.Walk.Counts()
@@ -238,7 +271,9 @@ func (r *run) code(label string) {
 	if err != nil {
 		return
 	}
-	r.say("%s (paste it in the chat if your facilitator asks): %s", label, c)
+	// The code gets a line of its own, so wrapping never splits it and a
+	// triple-click copies all of it.
+	r.say("%s (paste it in the chat if your facilitator asks):\n  %s", label, c)
 }
 
 func plural(n int, one, many string) string {

@@ -173,3 +173,22 @@ func TestSaveFailureCarriesOn(t *testing.T) {
 		t.Error("the session stopped after a failed save")
 	}
 }
+
+func TestWrap(t *testing.T) {
+	in := "Short line.\n  2 (B). Send the daughter a private message on Instagram to apologise and explain how the photo came about.\nA long sentence without any list marker that runs on past the edge of a narrow window."
+	got := wrap(in, 40)
+	want := "Short line.\n" +
+		"  2 (B). Send the daughter a private\n" +
+		"         message on Instagram to\n" +
+		"         apologise and explain how the\n" +
+		"         photo came about.\n" +
+		"A long sentence without any list marker\n" +
+		"that runs on past the edge of a narrow\n" +
+		"window."
+	if got != want {
+		t.Errorf("wrap:\n%s\nwant:\n%s", got, want)
+	}
+	if wrap(in, 0) != in {
+		t.Error("width 0 changed the text: screen readers want whole lines")
+	}
+}
