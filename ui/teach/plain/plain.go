@@ -101,7 +101,8 @@ func wrap(s string, width int) string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if ansi.StringWidth(l) <= width {
+		// An answer code is never broken: a split code cannot be pasted.
+		if ansi.StringWidth(l) <= width || strings.HasPrefix(strings.TrimSpace(l), teach.CodePrefix+"-") {
 			continue
 		}
 		n := len(hanging.FindString(l))

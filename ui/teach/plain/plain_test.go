@@ -188,6 +188,10 @@ func TestWrap(t *testing.T) {
 	if got != want {
 		t.Errorf("wrap:\n%s\nwant:\n%s", got, want)
 	}
+	code := "  PS-ACDE-FGHJ-KMNP-QRTU-VWXY-3467-9ACD"
+	if wrap(code, 30) != code {
+		t.Error("an answer code was wrapped")
+	}
 	if wrap(in, 0) != in {
 		t.Error("width 0 changed the text: screen readers want whole lines")
 	}
