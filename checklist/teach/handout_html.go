@@ -57,7 +57,7 @@ const handoutBody = `{{define "title"}}` + handoutTitle + `: {{.PackTitle}}{{end
 <h1>` + handoutTitle + `: <bdi>{{.PackTitle}}</bdi></h1>
 <p class="meta">Deck <bdi>{{.Deck}}</bdi>{{if .HasResults}} · session {{.Session}} · {{.Responses}} {{if eq .Responses 1}}student{{else}}students{{end}}{{end}}</p>
 <p class="notice">{{.Disclaimer}}</p>
-{{if .HasResults}}<p>Class results are whole percentages of those who answered each round. Any option chosen by fewer than {{.MinCount}} people shows as “` + TooFew + `”, so no one's answer can be picked out.</p>
+{{if .HasResults}}<p>Class results are whole percentages of those who answered each round. Any option chosen by fewer than {{.MinCount}} people shows as “` + TooFew + `”, and so does one more option when only one would be hidden (the total would give it away), so no one's answer can be picked out.</p>
 {{end}}</header>
 <main>
 {{if .Scenarios}}<h2>Scenarios</h2>
@@ -114,7 +114,7 @@ var handoutPage = template.Must(template.New("handout").Parse(handoutBody))
 const resultsBody = `{{define "title"}}Class results: session {{session .Session}}{{end}}` + pageHead + `<header>
 <h1>Class results</h1>
 <p class="meta">Session {{session .Session}} · deck <bdi>{{.Deck.Version}}</bdi> · {{.Responses}} {{if eq .Responses 1}}response{{else}}responses{{end}}{{if .Hands}} and {{.Hands}} show-of-hands {{if eq .Hands 1}}count{{else}}counts{{end}}{{end}}{{if .Rejected}} · {{len .Rejected}} not counted{{end}}</p>
-<p>Counts below {{.MinCount}} show as “` + TooFew + `”, so no one's answer can be picked out.</p>
+<p>Counts below {{.MinCount}} show as “` + TooFew + `”, and so does one more count in a round where only one would be hidden (the total would give it away), so no one's answer can be picked out.</p>
 </header>
 <main>
 {{if .Scenarios}}<h2>Scenarios</h2>

@@ -72,7 +72,7 @@ func writeHandoutMarkdown(b *bytes.Buffer, h *handout) {
 	m.p("%s", meta)
 	m.p("> %s", h.Disclaimer)
 	if h.HasResults {
-		m.p("Class results are whole percentages of those who answered each round. Any option chosen by fewer than %d people shows as \"%s\", so no one's answer can be picked out.", h.MinCount, TooFew)
+		m.p("Class results are whole percentages of those who answered each round. Any option chosen by fewer than %d people shows as \"%s\", and so does one more option when only one would be hidden (the total would give it away), so no one's answer can be picked out.", h.MinCount, TooFew)
 	}
 	if len(h.Scenarios) > 0 {
 		m.p("## Scenarios")

@@ -141,7 +141,7 @@ func Results(r *teach.Results, width int) string {
 	if r.Hands > 0 {
 		fmt.Fprintf(&b, " and %d show-of-hands %s", r.Hands, plural(r.Hands, "count", "counts"))
 	}
-	fmt.Fprintf(&b, "\nCounts below %d show as %q.\n", r.MinCount, teach.TooFew)
+	fmt.Fprintf(&b, "\nCounts below %d show as %q, and so does one more\nwhere only one would be hidden, since the total would give it away.\n", r.MinCount, teach.TooFew)
 	section := func(kind string, qs []teach.QuestionResult) {
 		for i, q := range qs {
 			fmt.Fprintf(&b, "\n%s\n", ansi.Truncate(fmt.Sprintf("%s %d of %d: %s", kind, i+1, len(qs), checklist.SanitizeLine(q.Title)), width, "…"))
