@@ -80,16 +80,13 @@ func (s *sandbox) session() string {
 }
 
 type deckEntry struct {
-	ID       string   `json:"id"`
-	Type     string   `json:"type"`
-	Options  []string `json:"options"`
-	ScaleLow string   `json:"scale_low"`
-	Best     int      `json:"best"`
+	ID      string   `json:"id"`
+	Type    string   `json:"type"`
+	Options []string `json:"options"`
 }
 
 type deckList struct {
 	Version   string      `json:"version"`
-	Hash      string      `json:"hash"`
 	Scenarios []deckEntry `json:"scenarios"`
 	Checks    []deckEntry `json:"checks"`
 }
