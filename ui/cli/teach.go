@@ -53,13 +53,15 @@ func (a *app) teachCommand() *cobra.Command {
 	answer := &cobra.Command{
 		Use:   "answer CODE",
 		Short: "Answer the scenarios as a student; your answers are saved to one anonymous file",
+		// A code typed with a space ("ACD E34") arrives as two arguments;
+		// they are joined, since spaces inside a code do not matter.
 		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			if len(args) == 0 || len(args) > 3 {
 				return usagef("%s needs the session code the facilitator gave you, for example `pressend teach answer ACD-E34`", c.CommandPath())
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error { return a.runTeachAnswer(f, args[0]) },
+		RunE: func(_ *cobra.Command, args []string) error { return a.runTeachAnswer(f, strings.Join(args, "")) },
 	}
 	answer.Flags().StringVar(&f.out, "out", ".", "the folder to save your answers file in")
 	answer.Flags().BoolVar(&f.accessible, "accessible", false, "plain prompts for screen readers and pipes (also ACCESSIBLE=1 or TERM=dumb)")

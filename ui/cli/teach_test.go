@@ -319,9 +319,10 @@ func TestTeachCommands(t *testing.T) {
 	if !strings.Contains(o.stderr, "--accessible") {
 		t.Errorf("no-terminal message: %s", o.stderr)
 	}
-	// ACCESSIBLE=1 works like the flag.
+	// ACCESSIBLE=1 works like the flag, and a code typed with a space is
+	// one code.
 	s.env = append(s.env, "ACCESSIBLE=1")
-	o = s.do("0\n1\n", 0, "teach", "answer", code, "--out", dir)
+	o = s.do("0\n1\n", 0, "teach", "answer", strings.ToLower(code[:3]), code[4:], "--out", dir)
 	if !strings.Contains(o.stdout, "This is everything it holds") {
 		t.Errorf("ACCESSIBLE=1 did not give plain prompts:\n%.500s", o.stdout)
 	}
