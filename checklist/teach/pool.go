@@ -31,9 +31,10 @@ type Pool struct {
 	from    string // where the session was taken from, when inferred
 
 	entries    []entry
-	byStudent  map[string][]int  // student token → indexes into entries
-	idEntry    map[string]int    // submission id → index into entries
-	ids        map[string]string // submission or tally id → input name
+	byStudent  map[string][]int      // student token → indexes into entries
+	idEntry    map[string]int        // submission id → index into entries
+	seen       map[string]Submission // submission id → fullest copy seen
+	ids        map[string]string     // submission or tally id → input name
 	rejected   []Rejection
 	superseded []Rejection
 	hands      []Hands
@@ -48,7 +49,7 @@ type entry struct {
 // NewPool starts a pool for the deck. With a session code, only that
 // session counts; with "", the first valid input sets the session.
 func NewPool(d *Deck, session string) (*Pool, error) {
-	p := &Pool{deck: d, ids: map[string]string{}, byStudent: map[string][]int{}, idEntry: map[string]int{}}
+	p := &Pool{deck: d, ids: map[string]string{}, byStudent: map[string][]int{}, idEntry: map[string]int{}, seen: map[string]Submission{}}
 	if session != "" {
 		code, err := ParseSessionCode(d, session)
 		if err != nil {
@@ -99,13 +100,15 @@ func (p *Pool) AddSubmission(name string, s Submission) error {
 		// Two copies of one student's file: the file is rewritten after
 		// every answer, so a copy taken mid-session can sit beside the
 		// final one. The fuller copy counts, whichever is read first.
-		i, ok := p.idEntry[s.ID]
-		if !ok || p.entries[i].dropped || !covers(s, p.entries[i].sub) || s.Given() <= p.entries[i].sub.Given() {
+		if earlier, ok := p.seen[s.ID]; !ok || !covers(s, earlier) || s.Given() <= earlier.Given() {
 			return p.reject(name, fmt.Errorf("duplicate of %s (the same submission)", prev))
 		}
-		p.entries[i].dropped = true
-		p.rejected = append(p.rejected, Rejection{File: prev, Reason: "duplicate of " + name + " (the same submission), an earlier copy with fewer answers"})
+		if i, ok := p.idEntry[s.ID]; ok && !p.entries[i].dropped {
+			p.entries[i].dropped = true
+			p.rejected = append(p.rejected, Rejection{File: prev, Reason: "duplicate of " + name + " (the same submission), an earlier copy with fewer answers"})
+		}
 	}
+	p.seen[s.ID] = s
 	p.ids[s.ID] = name
 	token := s.Student()
 	for _, i := range p.byStudent[token] {

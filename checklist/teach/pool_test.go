@@ -118,6 +118,35 @@ func TestPoolKeepsTheFullerCopy(t *testing.T) {
 	}
 }
 
+// TestPoolFileAfterItsCode: a mid-session copy of a file is superseded by
+// the student's final code; the final file, arriving last with the same
+// id as that copy, still counts (once), and the same copy again is a
+// duplicate.
+func TestPoolFileAfterItsCode(t *testing.T) {
+	d := testDeck(t)
+	sess := session(t, d, "s")
+	full := fullSubmission(t, d, sess, "one", first)
+	code, _ := EncodeAnswerCode(d, full)
+	p, _ := NewPool(d, sess)
+	p.AddCode("code", code)
+	p.AddFile("early.json", encode(t, prefix(d, full, 2)))
+	p.AddFile("early-again.json", encode(t, prefix(d, full, 2)))
+	p.AddFile("final.json", encode(t, full))
+	if p.Responses() != 1 {
+		t.Errorf("%d responses, want 1", p.Responses())
+	}
+	if rj := p.Rejected(); len(rj) != 1 || rj[0].File != "early-again.json" {
+		t.Errorf("rejected %+v, want only the repeated copy", rj)
+	}
+	var sup []string
+	for _, s := range p.Superseded() {
+		sup = append(sup, s.File)
+	}
+	if !slices.Equal(sup, []string{"early.json", "code"}) {
+		t.Errorf("superseded %v, want the early copy, then the code (the file holds confidences too)", sup)
+	}
+}
+
 func TestPoolGivenSession(t *testing.T) {
 	d := testDeck(t)
 	want, other := session(t, d, "want"), session(t, d, "other")
