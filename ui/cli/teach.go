@@ -153,7 +153,7 @@ func (a *app) runTeachAnswer(f *teachFlags, code string) error {
 	}
 	session, err := teach.ParseSessionCode(d, code)
 	if err != nil {
-		return codeError(err)
+		return teachCodeError(err)
 	}
 	saver, err := teach.NewSaver(f.out, rand.Reader)
 	if err != nil {
@@ -209,7 +209,7 @@ func (a *app) runTeachPool(f *teachFlags, paths []string) error {
 	}
 	p, err := teach.NewPool(d, f.session)
 	if err != nil {
-		return codeError(fmt.Errorf("--session: %w", err))
+		return teachCodeError(fmt.Errorf("--session: %w", err))
 	}
 	for _, path := range paths {
 		p.AddPath(path)
@@ -289,10 +289,10 @@ func (a *app) runTeachHandout(f *teachFlags) error {
 	return nil
 }
 
-// codeError makes a mistyped code a usage error (exit 2). A code for
+// teachCodeError makes a mistyped code a usage error (exit 2). A code for
 // another deck version is typed correctly, so it is a runtime error
 // (exit 1) whose message says to compare pressend versions.
-func codeError(err error) error {
+func teachCodeError(err error) error {
 	if errors.Is(err, teach.ErrTypo) {
 		return usageError{err}
 	}
