@@ -80,6 +80,6 @@ func (a *app) commands() *cobra.Command {
 	}
 	show.Flags().StringVar(&a.packFormat, "format", "yaml", "yaml or json")
 	pack.AddCommand(validate, show)
-	root.AddCommand(rep, audits, forget, pack)
+	root.AddCommand(rep, audits, forget, pack, a.teachCommand())
 	return root
 }

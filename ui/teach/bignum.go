@@ -1,0 +1,60 @@
+package teach
+
+import (
+	"strconv"
+	"strings"
+)
+
+// BigRows is the height of the big-numeral font.
+const BigRows = 5
+
+// font is a 5-row block font for digits and the per cent sign, drawn with
+// full blocks. It is built in because the terminals' own ways of making
+// text big do not travel: double-height lines break under tmux and the
+// kitty big-text sequence works only in kitty.
+var font = map[rune][BigRows]string{
+	'0': {"███", "█ █", "█ █", "█ █", "███"},
+	'1': {"██ ", " █ ", " █ ", " █ ", "███"},
+	'2': {"███", "  █", "███", "█  ", "███"},
+	'3': {"███", "  █", "███", "  █", "███"},
+	'4': {"█ █", "█ █", "███", "  █", "  █"},
+	'5': {"███", "█  ", "███", "  █", "███"},
+	'6': {"███", "█  ", "███", "█ █", "███"},
+	'7': {"███", "  █", "  █", "  █", "  █"},
+	'8': {"███", "█ █", "███", "█ █", "███"},
+	'9': {"███", "█ █", "███", "  █", "███"},
+	'%': {"█   █", "   █ ", "  █  ", " █   ", "█   █"},
+	' ': {"  ", "  ", "  ", "  ", "  "},
+}
+
+// Big draws s in the block font: BigRows lines of equal width, glyphs one
+// column apart. Characters the font lacks are left out, so the caller
+// always gets a well-formed block; use plain text beside it for words.
+func Big(s string) string {
+	var rows [BigRows]strings.Builder
+	first := true
+	for _, r := range s {
+		g, ok := font[r]
+		if !ok {
+			continue
+		}
+		for i := range BigRows {
+			if !first {
+				rows[i].WriteByte(' ')
+			}
+			rows[i].WriteString(g[i])
+		}
+		first = false
+	}
+	if first {
+		return ""
+	}
+	lines := make([]string, BigRows)
+	for i := range rows {
+		lines[i] = rows[i].String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// BigPercent draws a whole percentage such as "71%".
+func BigPercent(p int) string { return Big(strconv.Itoa(p) + "%") }
