@@ -122,7 +122,6 @@ func everyProfile(p *checklist.Pack) []*checklist.Profile {
 	return out
 }
 
-
 func platformIDs(p *checklist.Pack) string {
 	var ids []string
 	for _, pl := range p.Platforms {
