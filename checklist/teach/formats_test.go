@@ -15,12 +15,12 @@ func TestFormatsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(doc)
-	for _, id := range []string{AnswersFormat, HandsFormat, ResultsFormat, DeckListFormat, deckFormat, sessionMAC, answerMAC, Alphabet} {
+	for _, id := range []string{AnswersFormat, HandsFormat, SlideFormat, ResultsFormat, DeckListFormat, deckFormat, sessionMAC, answerMAC, Alphabet} {
 		if !strings.Contains(s, id) {
 			t.Errorf("FORMATS.md does not mention %q", id)
 		}
 	}
-	for _, v := range []any{answersFile{}, Answer{}, Hands{}, HandCount{}, Results{}, DeckInfo{}, QuestionResult{}, Round{}, Count{}, Rejection{}, canonScenario{}, canonCheck{}, canonOption{}, deckList{}, deckEntry{}} {
+	for _, v := range []any{answersFile{}, Answer{}, Hands{}, HandCount{}, Results{}, DeckInfo{}, QuestionResult{}, Round{}, Count{}, Rejection{}, canonScenario{}, canonCheck{}, canonOption{}, deckList{}, deckEntry{}, Slide{}} {
 		typ := reflect.TypeOf(v)
 		for i := range typ.NumField() {
 			tag, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")

@@ -37,7 +37,7 @@ func (a *app) teachCommand() *cobra.Command {
 		Short: "Run a teaching session: scenarios, anonymous answers and class results",
 		Long: "A Peer Instruction session: students answer each scenario alone, discuss, then answer again. " +
 			"Each student's answers go to one anonymous file (no name, no profession, no time) that the facilitator pools into class results.",
-		Example: "pressend teach session\npressend teach answer ACD-E34 --accessible --out /shared/class\npressend teach pool /shared/class\npressend teach handout --results results.json --format html --output handout.html",
+		Example: "pressend teach session\npressend teach present --session ACD-E34 --collect /shared/class\npressend teach answer ACD-E34 --out /shared/class\npressend teach pool /shared/class\npressend teach handout --results results.json --format html --output handout.html",
 		Args:    noArgs,
 		RunE:    func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
@@ -61,7 +61,7 @@ func (a *app) teachCommand() *cobra.Command {
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error { return a.runTeachAnswer(f, strings.Join(args, "")) },
+		RunE: func(c *cobra.Command, args []string) error { return a.runTeachAnswer(c, f, strings.Join(args, "")) },
 	}
 	answer.Flags().StringVar(&f.out, "out", ".", "the folder to save your answers file in")
 	answer.Flags().BoolVar(&f.accessible, "accessible", false, "plain prompts for screen readers and pipes (also ACCESSIBLE=1 or TERM=dumb)")
@@ -86,6 +86,7 @@ func (a *app) teachCommand() *cobra.Command {
 	handout.Flags().StringVarP(&f.output, "output", "o", "", "write to this file (created private, 0600) instead of standard output")
 	handout.Flags().BoolVar(&f.force, "force", false, "replace --output if it exists")
 	cmd.AddCommand(session, deck, answer, pool, handout)
+	cmd.AddCommand(a.teachScreenCommands()...)
 	return cmd
 }
 
@@ -115,7 +116,8 @@ func (a *app) runTeachSession() error {
 	fmt.Fprintf(a.stdout, "Deck %s: %d scenarios, %d knowledge-check questions.\n\n", d.Version, len(d.Scenarios), len(d.Checks))
 	fmt.Fprintf(a.stdout, "Students join on their own computers with:\n  pressend teach answer %s --out FOLDER\n", shown)
 	fmt.Fprintln(a.stdout, "Each student's answers go to one anonymous file in FOLDER (a shared drive, or a folder you collect). Online, students can paste the answer codes they are shown into the chat instead.")
-	fmt.Fprintf(a.stdout, "\nTo add up the answers and show them:\n  pressend teach pool --session %s FOLDER\n  pressend teach pool --session %s --paste < chat.txt\n", shown, shown)
+	fmt.Fprintf(a.stdout, "\nOn the projector, with the class's answers as their files arrive (h types a show of hands instead):\n  pressend teach present --session %s --collect FOLDER\nYour notes, in a second window kept off the projector:\n  pressend teach notes\n", shown)
+	fmt.Fprintf(a.stdout, "\nTo add up the answers as text:\n  pressend teach pool --session %s FOLDER\n  pressend teach pool --session %s --paste < chat.txt\n", shown, shown)
 	fmt.Fprintf(a.stdout, "Afterwards, for the students:\n  pressend teach pool --session %s --format json FOLDER > results.json\n  pressend teach handout --results results.json --format html --output handout.html\n", shown)
 	fmt.Fprintln(a.stdout, "\nStudents need the same pressend version (and custom packs) as you; pressend tells them if they do not.")
 	return nil
@@ -141,7 +143,7 @@ func (a *app) runTeachDeck(f *teachFlags) error {
 	return err
 }
 
-func (a *app) runTeachAnswer(f *teachFlags, code string) error {
+func (a *app) runTeachAnswer(c *cobra.Command, f *teachFlags, code string) error {
 	accessible := f.accessible || truthy(a.getenv("ACCESSIBLE")) || a.getenv("TERM") == "dumb"
 	terminal := isTerminal(a.stdin) && isTerminal(a.stdout)
 	if !accessible && !terminal {
@@ -163,21 +165,25 @@ func (a *app) runTeachAnswer(f *teachFlags, code string) error {
 	if err != nil {
 		return err
 	}
-	width := 0
-	if !accessible {
-		// The full-screen student view comes later; until then the plain
-		// prompts serve everyone, wrapped to the window.
-		fmt.Fprintln(a.stdout, "The full-screen student view is not ready yet; using plain prompts.")
-		width = a.teachWidth() - 1
+	var saved bool
+	var saveErr error
+	if accessible {
+		walk := teach.NewWalk(d, sub, saver.Save)
+		res, err := plain.Run(plain.Options{Deck: d, Walk: walk, Session: session, SavedTo: saver.Path(), Input: a.stdin, Output: a.stdout, Echo: !isTerminal(a.stdin)})
+		if err != nil {
+			return err
+		}
+		saved, saveErr = walk.Saved(), res.SaveErr
+	} else {
+		res, err := a.runStudentScreen(c.Context(), d, session, sub, saver)
+		if err != nil {
+			return err
+		}
+		saved, saveErr = res.Saved, res.SaveErr
 	}
-	walk := teach.NewWalk(d, sub, saver.Save)
-	res, err := plain.Run(plain.Options{Deck: d, Walk: walk, Session: session, SavedTo: saver.Path(), Input: a.stdin, Output: a.stdout, Echo: !isTerminal(a.stdin), Width: width})
-	if err != nil {
-		return err
-	}
-	if !walk.Saved() {
-		if res.SaveErr != nil {
-			return fmt.Errorf("your answers could not be saved to %s: %w. Choose a folder you can write to with --out", saver.Path(), res.SaveErr)
+	if !saved {
+		if saveErr != nil {
+			return fmt.Errorf("your answers could not be saved to %s: %w. Choose a folder you can write to with --out", saver.Path(), saveErr)
 		}
 		return nil
 	}
@@ -187,8 +193,8 @@ func (a *app) runTeachAnswer(f *teachFlags, code string) error {
 		return fmt.Errorf("could not read back your answers file %s: %w", saver.Path(), err)
 	}
 	fmt.Fprintf(a.stdout, "\nYour answers file is %s\nThis is everything it holds:\n\n%s", saver.Path(), data)
-	if res.SaveErr != nil {
-		return fmt.Errorf("your latest answers could not be saved to %s: %w. The file above holds the answers before that; your answer code has them all", saver.Path(), res.SaveErr)
+	if saveErr != nil {
+		return fmt.Errorf("your latest answers could not be saved to %s: %w. The file above holds the answers before that; your answer code has them all", saver.Path(), saveErr)
 	}
 	return nil
 }

@@ -34,6 +34,12 @@ type ChartOptions struct {
 	// ShowBest marks the suggested (or correct) option, which the
 	// facilitator chooses to reveal.
 	ShowBest bool
+	// Names are the options' texts, shown after each heading's figures
+	// (and cut to fit), so a projector needs no second slide of options.
+	Names []string
+	// Compact draws only the headings, one line per option, for a window
+	// too short for bars.
+	Compact bool
 }
 
 // eighths are the partial blocks, one to seven eighths of a cell.
@@ -62,8 +68,15 @@ func Chart(q teach.QuestionResult, o ChartOptions) string {
 	barW := width - indent - labelW - 2 - 1 - countW
 	var b strings.Builder
 	for i := range rounds[0].Counts {
-		b.WriteString(ansi.Truncate(heading(q, rounds, i, o.ShowBest), width, "…"))
+		h := heading(q, rounds, i, o.ShowBest)
+		if i < len(o.Names) && o.Names[i] != "" {
+			h += " · " + checklist.SanitizeLine(o.Names[i])
+		}
+		b.WriteString(ansi.Truncate(h, width, "…"))
 		b.WriteByte('\n')
+		if o.Compact {
+			continue
+		}
 		for _, rd := range rounds {
 			c := rd.Counts[i]
 			fmt.Fprintf(&b, "%s%-*s  ", strings.Repeat(" ", indent), labelW, roundLabel(q, rd.Round))

@@ -24,6 +24,7 @@ var font = map[rune][BigRows]string{
 	'8': {"███", "█ █", "███", "█ █", "███"},
 	'9': {"███", "█ █", "███", "  █", "███"},
 	'%': {"█   █", "   █ ", "  █  ", " █   ", "█   █"},
+	'→': {"  █  ", "   █ ", "█████", "   █ ", "  █  "},
 	' ': {"  ", "  ", "  ", "  ", "  "},
 }
 
@@ -58,3 +59,22 @@ func Big(s string) string {
 
 // BigPercent draws a whole percentage such as "71%".
 func BigPercent(p int) string { return Big(strconv.Itoa(p) + "%") }
+
+// Scale enlarges a Big drawing by a whole factor, each cell becoming a
+// factor-by-factor square, for a full-HD projector seen from the back.
+func Scale(big string, factor int) string {
+	if factor <= 1 || big == "" {
+		return big
+	}
+	var out []string
+	for _, row := range strings.Split(big, "\n") {
+		var b strings.Builder
+		for _, r := range row {
+			b.WriteString(strings.Repeat(string(r), factor))
+		}
+		for range factor {
+			out = append(out, b.String())
+		}
+	}
+	return strings.Join(out, "\n")
+}
