@@ -118,11 +118,17 @@ type script struct {
 	r2    map[string]int
 }
 
-func studentScript(d deckList, i int) script {
+func studentScript(d deckList, i, scenarios int) script {
 	sc := script{r1: map[string]int{}, r2: map[string]int{}}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d\n", i%3) // a profession, or prefer not to say
 	for j, e := range d.Scenarios {
+		if j == scenarios {
+			// The class stops here, as a session does when time is up:
+			// the input ends and the answers so far are saved.
+			sc.input = b.String()
+			return sc
+		}
 		n := e.choices()
 		a1, a2 := (i+j)%n+1, (i*7+j)%n+1
 		sc.r1[e.ID], sc.r2[e.ID] = a1, a2
@@ -174,8 +180,17 @@ func TestClassOf40(t *testing.T) {
 	for _, e := range d.Scenarios {
 		want1[e.ID], want2[e.ID] = make([]int, e.choices()), make([]int, e.choices())
 	}
+	// One student answers the whole deck, checks included; the other 39
+	// answer the first three scenarios, as a session's time allows. Every
+	// answer is a synced write, so 40 whole decks would take most of the
+	// suite's time without testing anything more.
+	const covered = 3
 	for i := range 40 {
-		sc := studentScript(d, i)
+		n := covered
+		if i == 0 {
+			n = len(d.Scenarios)
+		}
+		sc := studentScript(d, i, n)
 		o := s.do(sc.input, 0, "teach", "answer", code, "--accessible", "--out", dir)
 		if !strings.Contains(o.stdout, "This is everything it holds:") || !strings.Contains(o.stdout, `"format": "pressend.teach.answers/v1"`) {
 			t.Fatalf("student %d was not shown their file:\n%.3000s", i, o.stdout)
@@ -235,14 +250,18 @@ func TestClassOf40(t *testing.T) {
 		}
 	}
 	shown := 0
-	for _, q := range r.Scenarios {
+	for j, q := range r.Scenarios {
+		class := 40
+		if j >= covered {
+			class = 1
+		}
 		for _, rd := range q.Rounds {
 			want := want1[q.ID]
 			if rd.Round == 2 {
 				want = want2[q.ID]
 			}
-			if rd.Total != 40 {
-				t.Errorf("%s round %d: %d answered, want 40", q.ID, rd.Round, rd.Total)
+			if rd.Total != class {
+				t.Errorf("%s round %d: %d answered, want %d", q.ID, rd.Round, rd.Total, class)
 			}
 			for k, c := range rd.Counts {
 				switch {
@@ -350,7 +369,7 @@ func TestTeachCommands(t *testing.T) {
 	chat := strings.Builder{}
 	chat.WriteString("Facilitator: paste your final codes please\n")
 	for i := range 6 {
-		sc := studentScript(d, i)
+		sc := studentScript(d, i, len(d.Scenarios))
 		o := s.do(sc.input, 0, "teach", "answer", code, "--accessible", "--out", t.TempDir())
 		m := regexp.MustCompile(`Your final answer code[^:]*:\s+(PS-[A-Z0-9-]+)`).FindStringSubmatch(o.stdout)
 		if m == nil {
