@@ -5,7 +5,8 @@ package report
 // GP's full report has to fit eight A4 pages (TestPrint, -tags print):
 // smaller type, citations and the scoring notes smaller still, and actions
 // allowed to break across pages (a half-empty page per long action cost
-// more than anything else). Long words wrap only where they must
+// more than anything else). The summary to share has a page to itself, so
+// it keeps a larger type. Long words wrap only where they must
 // (overflow-wrap: break-word), so table headers never split mid-word.
 const htmlStyle = `<style>
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;max-width:48rem;margin:2rem auto;padding:0 1rem}
@@ -58,5 +59,6 @@ p,li,tr,dl{break-inside:avoid}
 .write{height:2.4rem}
 footer{margin-top:1rem;font-size:8.5pt}
 a{color:#000;text-decoration:none}
+body.share{font-size:10.5pt;line-height:1.35}
 }
 </style>`
