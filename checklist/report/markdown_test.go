@@ -84,6 +84,8 @@ const mdHostileLine = "**bold** __strong__ *em* _em_ ~~del~~ ~del~ `code` [link]
 var mdHostileLines = strings.Join([]string{
 	"# heading", "> quote", "- item", "1. one", "---", "===", "```", "| a | b |", "| --- | --- |",
 	"[ref]: https://example.com", "    indented", "~~~", "<div>raw</div>", "* * *", "+ plus", "2) two",
+	// The last line has no hard break after it, so a table can end a note.
+	"x | y", "--- | ---",
 }, "\n")
 
 // plantMarkdown puts line into every single-line field a report shows,
