@@ -69,3 +69,24 @@ func gpAudit(t testing.TB) (*checklist.Pack, *checklist.Audit) {
 	a.SetNote(keys[3], "Need to check with my partner which photos are public.", false, second)
 	return pack, a
 }
+
+// TestGPReports runs the real pack through every document: the text fits
+// 78 columns, nothing unclean gets out, and the JSON matches its schema.
+func TestGPReports(t *testing.T) {
+	pack, a := gpAudit(t)
+	base := Input{Pack: pack, Audit: a, Now: a.Updated, Version: "test"}
+	for kind, in := range hostileVariants(base) {
+		for _, f := range Formats() {
+			out := render(t, f, in)
+			checkClean(t, kind+"/"+f, out)
+			switch f {
+			case FormatText:
+				assertWidth(t, out)
+			case FormatHTML:
+				checkHTMLPage(t, out, kind != "share")
+			case FormatICS:
+				checkICSLines(t, out)
+			}
+		}
+	}
+}

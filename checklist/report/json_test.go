@@ -86,7 +86,8 @@ func TestReportJSON(t *testing.T) {
 // jsonDocs are real documents of every kind the JSON writer makes: the
 // full report with and without a previous round, before the profile is
 // set up, the member's report with its organisation and notes of every
-// kind, and the share summary with and without a previous round.
+// kind, the share summary with and without a previous round, and a GP's
+// reports on the embedded pack.
 func jsonDocs(t *testing.T) map[string]any {
 	t.Helper()
 	pack := reportPack()
@@ -99,9 +100,14 @@ func jsonDocs(t *testing.T) map[string]any {
 	share := shareInput()
 	shareFirst := shareInput()
 	shareFirst.Audit.Rounds = nil
+	gpPack, gpAudit := gpAudit(t)
+	gp := Input{Pack: gpPack, Audit: gpAudit, Now: gpAudit.Updated}
+	gpMember, gpShare := gp, gp
+	gpMember.Member, gpShare.Share = true, true
 	docs := map[string]any{}
 	for name, in := range map[string]Input{"full": full, "first round": first, "no profile": empty,
-		"member": member, "share": share, "share first round": shareFirst, "since": input(pack, sinceAudit(pack), "")} {
+		"member": member, "share": share, "share first round": shareFirst, "since": input(pack, sinceAudit(pack), ""),
+		"gp": gp, "gp member": gpMember, "share gp": gpShare} {
 		var doc any
 		if err := json.Unmarshal([]byte(render(t, FormatJSON, in)), &doc); err != nil {
 			t.Fatalf("%s: %v", name, err)
