@@ -247,7 +247,7 @@ func sentences(d *Report, pack *checklist.Pack, a *checklist.Audit, ev checklist
 
 // member is the heading of the report for a member's file.
 func member(pack *checklist.Pack, a *checklist.Audit, now time.Time) *Member {
-	m := &Member{Reference: Line(a.Name), Date: now.Format(LongDate), Regulator: "none (no registered profession)",
+	m := &Member{Reference: Line(a.Name), Date: string(checklist.DateOf(now)), Regulator: "none (no registered profession)",
 		NotCovered: Gaps(pack, a.Profile)}
 	if a.Adviser != nil {
 		m.Initials = Line(a.Adviser.Initials)
@@ -259,7 +259,7 @@ func member(pack *checklist.Pack, a *checklist.Audit, now time.Time) *Member {
 		}
 	}
 	if a.DeleteAfter != "" {
-		m.DeleteAfter = DateText(a.DeleteAfter, LongDate)
+		m.DeleteAfter = Line(string(a.DeleteAfter))
 	}
 	return m
 }

@@ -75,16 +75,16 @@ func Reflection() []string {
 func BuildShare(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation, o ReportOptions) *Share {
 	r := Build(pack, a, ev, ReportOptions{Options: Options{Now: o.Now}, Version: o.Version})
 	s := &Share{
-		Schema: ShareSchema, Generator: r.Generator, Date: o.Now.Format(LongDate),
+		Schema: ShareSchema, Generator: r.Generator, Date: string(checklist.DateOf(o.Now)),
 		PackVersion: PackLabel(pack), Mode: r.Audit.Mode, Overall: r.Score.Overall.Label,
 		OpenActions: r.OpenActions, DoneActions: r.DoneActions, Sections: []ShareBand{},
 		Reflection: Reflection(), Notice: NotLegalAdvice,
 	}
 	if a.Completed != nil {
-		s.Completed = a.Completed.Format(LongDate)
+		s.Completed = Stamp(*a.Completed)
 	}
 	if a.NextReview != "" {
-		s.NextReview = DateText(a.NextReview, LongDate)
+		s.NextReview = Line(string(a.NextReview))
 	}
 	if p := r.Profile; p != nil {
 		s.Role, s.Nation = p.Role.Name, p.Nation.Name

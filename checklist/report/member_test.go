@@ -145,9 +145,9 @@ func TestMemberJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]any{
-		"member.reference": "EDU-2026-0142", "member.adviser_initials": "JD", "member.date": "2 March 2026",
+		"member.reference": "EDU-2026-0142", "member.adviser_initials": "JD", "member.date": "2026-03-02",
 		"member.regulator": "Pharmaceutical Society of Northern Ireland (PSNI)", "member.not_covered.#": 1.0,
-		"member.delete_after": "1 June 2026", "org.name": "Example Defence Union",
+		"member.delete_after": "2026-06-01", "org.name": "Example Defence Union",
 		"general_note": "Member will review the Facebook audience settings this week.", "adviser_general_note": "",
 	} {
 		if got := jsonAt(doc, path); got != want {

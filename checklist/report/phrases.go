@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pressend/pressend/checklist"
 	"github.com/pressend/pressend/checklist/display"
 )
 
@@ -109,7 +110,7 @@ func memberFields(m *display.Member) []fieldLine {
 		return s
 	}
 	f := []fieldLine{
-		{"Case reference", or(m.Reference, "not recorded")}, {"Date", m.Date},
+		{"Case reference", or(m.Reference, "not recorded")}, {"Date", dateWords(m.Date)},
 		{"Adviser", or(m.Initials, "initials not recorded")}, {"Regulator", m.Regulator},
 	}
 	for _, g := range m.NotCovered {
@@ -123,7 +124,7 @@ func deletionLine(date string) string {
 	if date == "" {
 		return "no deletion date set"
 	}
-	return "due to be deleted from pressend after " + date
+	return "due to be deleted from pressend after " + dateWords(date)
 }
 
 // orgContact is the organisation's contact line, "" when there is none.
@@ -135,6 +136,16 @@ func orgContact(o *display.OrgInfo) string {
 		return "Contact: " + o.Contact
 	}
 	return "Contact " + o.Name + ": " + o.Contact
+}
+
+// dateWords writes a date from the display model, which keeps dates as
+// JSON wants them (2026-12-01, or an RFC 3339 stamp), in words for people:
+// "1 December 2026". Text that is neither is shown as it is.
+func dateWords(s string) string {
+	if strings.Contains(s, "T") {
+		return stampDate(s)
+	}
+	return display.DateText(checklist.Date(s), display.LongDate)
 }
 
 // stampDate turns an RFC 3339 stamp from the display model into a long

@@ -18,10 +18,10 @@ import (
 func shareFields(s *display.Share) []fieldLine {
 	completed := "not finished yet"
 	if s.Completed != "" {
-		completed = "completed " + s.Completed
+		completed = "completed " + dateWords(s.Completed)
 	}
 	f := []fieldLine{
-		{"Date", s.Date}, {"Content", s.PackVersion},
+		{"Date", dateWords(s.Date)}, {"Content", s.PackVersion},
 		{"Role", orNone(s.Role)}, {"Nation", orNone(s.Nation)},
 		{"Accounts", accountCounts(s.Accounts)},
 		{"Audit", modeWord(s.Mode) + ", " + completed},
@@ -29,7 +29,7 @@ func shareFields(s *display.Share) []fieldLine {
 		{"Actions", fmt.Sprintf("%d open, %d done", s.OpenActions, s.DoneActions)},
 	}
 	if s.NextReview != "" {
-		f = append(f, fieldLine{"Next review", s.NextReview})
+		f = append(f, fieldLine{"Next review", dateWords(s.NextReview)})
 	}
 	return f
 }

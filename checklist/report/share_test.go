@@ -53,7 +53,7 @@ func TestShareContent(t *testing.T) {
 	for path, want := range map[string]any{
 		"schema": display.ShareSchema, "generator.version": "1.0.0-test", "pack_version": "test@1.2.0 + org@0.1",
 		"accounts.pseudonymous": 1.0, "sections.#": 2.0, "open_actions": 3.0, "since_last.worse": 1.0,
-		"since_last.new": 4.0, "next_review": "1 September 2026",
+		"since_last.new": 4.0, "next_review": "2026-09-01", "date": "2026-03-02",
 	} {
 		if got := jsonAt(doc, path); got != want {
 			t.Errorf("%s = %#v, want %#v", path, got, want)

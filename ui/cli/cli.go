@@ -63,6 +63,7 @@ type app struct {
 	audit, dataDir, format, packFormat, output, listFormat string
 	accessible, quick, yes, due, force, showPath           bool
 	noSave, shareSafe, adviser, print                      bool
+	share, member, adviserNotes                            bool
 	initials                                               string
 	keep                                                   int
 }

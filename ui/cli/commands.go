@@ -36,6 +36,12 @@ func (a *app) runReport(cmd *cobra.Command, _ []string) error {
 	if !slices.Contains(report.Formats(), a.format) {
 		return usagef("unknown --format %q: use one of %s", a.format, strings.Join(report.Formats(), ", "))
 	}
+	if a.share && a.member {
+		return usagef("--share and --member are two different documents: ask for one at a time")
+	}
+	if a.share && a.adviserNotes {
+		return usagef("--adviser-notes cannot go in the summary to share, which never holds notes")
+	}
 	if err := a.checkOutput(); err != nil {
 		return err
 	}
@@ -58,13 +64,22 @@ func (a *app) runReport(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	in := report.Input{Pack: pack, Audit: audit, Now: a.now(), Path: st.Path(a.audit), ShowPath: a.showPath, Version: a.version}
+	if a.member && audit.Adviser == nil {
+		return fmt.Errorf("the audit %q was not made in adviser mode, so it has no case details for a member's report. Leave out --member for the ordinary report", a.audit)
+	}
+	in := report.Input{Pack: pack, Audit: audit, Now: a.now(), Path: st.Path(a.audit), ShowPath: a.showPath, Version: a.version,
+		Share: a.share, Member: a.member, AdviserNotes: a.adviserNotes}
+	in.Sequence = audit.CalendarSequence
 	if a.output == "" {
 		w := io.Writer(a.stdout)
 		if a.format == report.FormatText {
 			w = colorprofile.NewWriter(a.stdout, a.env)
 		}
-		return report.Write(w, a.format, in)
+		if err := report.Write(w, a.format, in); err != nil {
+			return err
+		}
+		a.countCalendarExport(st)
+		return nil
 	}
 	var buf strings.Builder
 	if err := report.Write(&buf, a.format, in); err != nil {
@@ -73,8 +88,23 @@ func (a *app) runReport(cmd *cobra.Command, _ []string) error {
 	if err := a.writeOutput([]byte(buf.String()), "your action plan"); err != nil {
 		return err
 	}
+	a.countCalendarExport(st)
 	a.recordReport(st, a.format)
 	return nil
+}
+
+// countCalendarExport counts a calendar export once it is written, so the
+// next one has a higher SEQUENCE and a calendar that has the reminder
+// replaces it rather than adding a second. If the audit is open in another
+// window the count cannot be saved; the export still worked, and the
+// message says what to do.
+func (a *app) countCalendarExport(st *store.Store) {
+	if a.format != report.FormatICS {
+		return
+	}
+	if _, err := st.NextCalendarSequence(a.audit); err != nil {
+		fmt.Fprintf(a.stderr, "warning: could not note this calendar export in the audit (%v); if your calendar already has the reminder, delete the old one after importing\n", err)
+	}
 }
 
 // recordReport notes in the audit that a report was written to a file, so

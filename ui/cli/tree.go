@@ -38,6 +38,7 @@ func (a *app) commands() *cobra.Command {
 	rep := &cobra.Command{
 		Use:   "report",
 		Short: "Print your action plan from saved progress, without the interactive screens",
+		Example: "pressend report --format html --output plan.html\npressend report --share --format markdown\npressend report --format ics --output review.ics\npressend report --audit case-0142 --member --format html --output case-0142.html",
 		Args:  noArgs,
 		RunE:  a.runReport,
 	}
@@ -47,6 +48,9 @@ func (a *app) commands() *cobra.Command {
 	rf.StringVarP(&a.output, "output", "o", "", "write to this file (created private, 0600) instead of standard output")
 	rf.BoolVar(&a.force, "force", false, "with --output: replace a file that already exists")
 	rf.BoolVar(&a.showPath, "show-path", false, "include the audit file's path (it holds your account name)")
+	rf.BoolVar(&a.share, "share", false, "the one-page summary to share (appraisal, portfolio): counts and bands only, no notes, names or answers")
+	rf.BoolVar(&a.member, "member", false, "adviser mode: the report for the member's file, with the case reference, initials and retention")
+	rf.BoolVar(&a.adviserNotes, "adviser-notes", false, "include the adviser's private notes (left out unless asked for)")
 
 	audits := &cobra.Command{Use: "audits", Short: "List saved audits, where they are stored and when they are due", Args: noArgs, RunE: a.runAudits}
 	audits.Flags().StringVar(&a.listFormat, "format", "text", "text or json")
