@@ -36,11 +36,11 @@ func (a *app) commands() *cobra.Command {
 	f.BoolVar(&a.print, "print", false, "adviser mode: print the plan on exit (off by default: the scrollback may be shared)")
 
 	rep := &cobra.Command{
-		Use:   "report",
-		Short: "Print your action plan from saved progress, without the interactive screens",
+		Use:     "report",
+		Short:   "Print your action plan from saved progress, without the interactive screens",
 		Example: "pressend report --format html --output plan.html\npressend report --share --format markdown\npressend report --format ics --output review.ics\npressend report --audit case-0142 --member --format html --output case-0142.html",
-		Args:  noArgs,
-		RunE:  a.runReport,
+		Args:    noArgs,
+		RunE:    a.runReport,
 	}
 	auditFlag(rep, &a.audit)
 	rf := rep.Flags()
