@@ -51,6 +51,14 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 		a.finish(cmd, accessible, opts, nil)
 		return fmt.Errorf("nothing was saved: %w", err)
 	}
+	opts.Members = func() ([]string, error) {
+		list, err := st.List()
+		names := make([]string, 0, len(list))
+		for _, in := range list {
+			names = append(names, in.Name)
+		}
+		return names, err
+	}
 	o, err := st.Open(a.audit, pack, a.now())
 	if err != nil {
 		opts.Unsaved, opts.Audit = err.Error(), a.newAudit(pack)
