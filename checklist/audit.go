@@ -311,5 +311,12 @@ func (a *Audit) Restart(now time.Time) {
 	a.Completed = nil
 	a.Cursor = ""
 	a.Started = now
+	// Complete tells a new round from the same one finished again by
+	// Started being after the last round's completion; a clock that has
+	// not moved on (a re-audit in the same instant, a frozen test clock)
+	// must not make the new round overwrite the old one.
+	if n := len(a.Rounds); n > 0 && !now.After(a.Rounds[n-1].Completed) {
+		a.Started = a.Rounds[n-1].Completed.Add(time.Nanosecond)
+	}
 	a.Updated = now
 }

@@ -157,6 +157,24 @@ func TestRestartKeepsLastPlanAndAcceptedRisks(t *testing.T) {
 	}
 }
 
+// TestRestartInTheSameInstantIsANewRound: a re-audit begun at the very
+// time the last round was completed (a frozen clock) is still a new round
+// when finished, not the old one overwritten.
+func TestRestartInTheSameInstantIsANewRound(t *testing.T) {
+	_, w := newWalk(t)
+	answerAll(t, w, No)
+	if err := w.Restart(t0); err != nil {
+		t.Fatal(err)
+	}
+	answerAll(t, w, Yes)
+	if n := len(w.Audit().Rounds); n != 2 {
+		t.Fatalf("%d rounds after a re-audit in the same instant, want 2", n)
+	}
+	if last, ok := w.Audit().LastRound(); !ok || last.Answers["a.general"].State != No {
+		t.Fatalf("the last round compared with is %+v", last)
+	}
+}
+
 // TestQuickAndFullAreViewsOfOneAudit: quick answers are full answers too,
 // and extending a quick audit keeps them.
 func TestQuickAndFullAreViewsOfOneAudit(t *testing.T) {

@@ -246,3 +246,26 @@ func TestQuitDuringProfileSavesNothing(t *testing.T) {
 		t.Fatalf("quitting during the profile: %+v", res)
 	}
 }
+
+// TestReauditShowsEachChange: a user who finishes, re-audits with better
+// answers and opens the results sees every changed row, under its kind.
+func TestReauditShowsEachChange(t *testing.T) {
+	a := profiled()
+	r := start(t, testOptions(a, &memStore{}), 100, 60)
+	keys(t, r, "n", "n", "n", "n", "n")
+	r = start(t, testOptions(a, &memStore{}), 100, 60)
+	keys(t, r, "down", "down", "enter", "y") // re-audit, confirmed
+	keys(t, r, "y", "y", "n", "n", "y")
+	if !topIs[*results](r) || a.Completed == nil {
+		t.Fatalf("the re-audit did not finish on the results: %T", r.top())
+	}
+	out := screenText(r)
+	for _, want := range []string{"Since your last audit", "Since last time: 0 answers got worse, 3 were fixed", "Fixed", "No → Yes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("results lack %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "No → Yes"); n != 3 {
+		t.Errorf("%d fixed rows listed, want 3:\n%s", n, out)
+	}
+}

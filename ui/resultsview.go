@@ -57,6 +57,9 @@ func (r *results) lines() (out []string, spans [][2]int) {
 		add(hang("• ", line, w))
 	}
 	add("")
+	for _, l := range r.sinceLines() {
+		add(l)
+	}
 	switch {
 	case len(r.order) > 0:
 		add(st.title.Render(fmt.Sprintf("Your action plan: %d open, about %d minutes", d.OpenActions, d.OpenMinutes)))
@@ -189,4 +192,36 @@ func severityOf(s string) checklist.Severity {
 func (r *results) clamp() {
 	lines, _ := r.lines()
 	r.offset = max(0, min(r.offset, len(lines)-max(1, r.size.height-1)))
+}
+
+// sinceLines is the comparison with the last completed audit: a sentence,
+// then each row that got worse, was fixed, changed or is new, under its
+// kind. Unchanged rows are only counted: they are most of a re-audit.
+func (r *results) sinceLines() []string {
+	d, st, w := r.r, r.c.st, r.size.width
+	if d.SinceLast == nil {
+		return nil
+	}
+	out := []string{st.title.Render("Since your last audit"), wrap(display.SinceSentence(d.SinceLast), w, 0)}
+	kind := ""
+	for _, c := range d.SinceLast.Changes {
+		if c.Kind == display.ChangeUnchanged {
+			continue
+		}
+		if c.Kind != kind {
+			kind = c.Kind
+			out = append(out, st.heading.Render(display.ChangeHeading(kind)))
+		}
+		line := c.Question
+		if c.PlatformName != "" {
+			line += " (" + c.PlatformName + ")"
+		}
+		if c.From != "" && c.From != c.To {
+			line += ": " + c.FromLabel + " → " + c.ToLabel
+		} else {
+			line += ": " + c.ToLabel
+		}
+		out = append(out, strings.Split(hang("• ", line, w), "\n")...)
+	}
+	return append(out, "")
 }
