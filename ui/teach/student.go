@@ -95,8 +95,24 @@ func ScenarioFeedback(pack *checklist.Pack, sc checklist.Scenario, q teach.Quest
 		fmt.Fprintf(&b, "%s\n", c)
 	}
 	fmt.Fprintf(&b, "\nPrinciple: %s\n", text(sc.Principle))
+	b.WriteString(auditLink(pack, sc.Items))
 	b.WriteString(Citations(pack, sc.Cite, role))
 	return b.String()
+}
+
+// auditLink points from a scenario to the matching checks of pressend's
+// own audit, so a student can check their own accounts afterwards.
+func auditLink(pack *checklist.Pack, items []string) string {
+	var qs []string
+	for _, id := range items {
+		if it, _, ok := pack.Item(id); ok {
+			qs = append(qs, "\""+line(it.Question)+"\"")
+		}
+	}
+	if len(qs) == 0 {
+		return ""
+	}
+	return "Check your own accounts: pressend's audit (run pressend) asks " + strings.Join(qs, " and ") + "\n"
 }
 
 // marks says which options were the student's and which is suggested, in
@@ -141,6 +157,7 @@ func CheckFeedback(pack *checklist.Pack, ck checklist.Check, q teach.Question, a
 		}
 		fmt.Fprintf(&b, "%s. %s%s\n   %s\n", teach.OptionLabel(q, i+1), text(o.Text), marks(q, i+1, a), text(o.Feedback))
 	}
+	b.WriteString(auditLink(pack, ck.Items))
 	b.WriteString(Citations(pack, ck.Cite, role))
 	return b.String()
 }

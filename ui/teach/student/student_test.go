@@ -118,6 +118,9 @@ func TestStudentScreens(t *testing.T) {
 	if got := f.saved[2].Answers[q.ID]; got != (teach.Answer{Round1: 2, Round2: 3, Confidence: 4}) {
 		t.Errorf("saved %+v", got)
 	}
+	if !strings.Contains(f.m.feedback, "Check your own accounts: pressend's audit") {
+		t.Errorf("the feedback should point to the matching audit check:\n%s", f.m.feedback)
+	}
 	_, sources, _ := strings.Cut(f.m.feedback, "Sources for you")
 	if strings.Contains(sources, "GMC") || !strings.Contains(sources, "NMC") {
 		t.Errorf("a nursing student's sources should be the NMC's, not the GMC's:\n%s", sources)
