@@ -36,7 +36,11 @@ func (r *root) statusLines() []string {
 	w := r.bodyWidth()
 	line := func(st lipgloss.Style, s string) { out = append(out, st.Render(ansi.Truncate(s, w, "…"))) }
 	c := r.c
-	if c.shareSafe {
+	switch {
+	case c.shareSafe && c.opts.Adviser:
+		// Everything the masking hides, in 77 columns so it fits 80.
+		line(c.st.banner, "◆ Screen-share safety: adviser notes, handles, members, paths hidden. ! shows")
+	case c.shareSafe:
 		line(c.st.banner, "◆ Screen-share safety on: notes and file paths are hidden. ! shows them.")
 	}
 	if c.opts.ReadOnly != "" {
