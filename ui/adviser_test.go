@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -107,5 +108,24 @@ func TestAdviserInitialsAskedOnce(t *testing.T) {
 	r = start(t, testOptions(o.Audit, st), 80, 24)
 	if topIs[*initials](r) {
 		t.Fatal("asked for initials outside adviser mode")
+	}
+}
+
+// TestAdviserInitialsAskedInAccessibleMode: accessible mode asks for the
+// initials too, before anything else, so piped answers are not misread.
+func TestAdviserInitialsAskedInAccessibleMode(t *testing.T) {
+	st := &memStore{}
+	o := adviserOptions(st)
+	o.Audit.Adviser = nil
+	var out bytes.Buffer
+	o.Input, o.Output = strings.NewReader("j5\njk\n"), &out
+	if _, err := RunAccessible(o); err != nil {
+		t.Fatal(err)
+	}
+	if a := st.last(); a == nil || a.Adviser == nil || a.Adviser.Initials != "JK" {
+		t.Fatalf("initials not saved: %+v\n%s", st.last(), out.String())
+	}
+	if !strings.Contains(out.String(), "Initials are letters only") {
+		t.Errorf("a bad reply should be explained:\n%s", out.String())
 	}
 }

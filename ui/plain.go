@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/pressend/pressend/checklist"
 	"github.com/pressend/pressend/checklist/display"
@@ -118,6 +119,11 @@ func (p *plain) run() error {
 		}
 	}
 	p.intro()
+	if needsInitials(c) {
+		if err := p.initials(); err != nil {
+			return err
+		}
+	}
 	a := c.audit()
 	switch {
 	case !a.Profile.Complete():
@@ -178,6 +184,36 @@ func (p *plain) damaged() error {
 	p.say("Moved to %s", maskPaths(to, c))
 	c.walk = checklist.NewWalk(c.pack, c.audit())
 	return nil
+}
+
+// initials asks the adviser for their initials once per member audit, as
+// the full-screen initials screen does.
+func (p *plain) initials() error {
+	for {
+		reply, err := p.ask("Your initials, for the member's report (letters only, or press Enter to skip):")
+		if err != nil {
+			return err
+		}
+		v := strings.ToUpper(strings.TrimSpace(reply))
+		if v == "" {
+			p.understood()
+			p.say("No initials: the member's report will say none were given.")
+			return nil
+		}
+		if !strings.ContainsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			p.understood()
+			a := p.c.audit()
+			if a.Adviser == nil {
+				a.Adviser = &checklist.AdviserInfo{}
+			}
+			a.Adviser.Initials, a.Updated = v, p.c.now()
+			p.save()
+			return nil
+		}
+		if err := p.misunderstood("Initials are letters only, such as JS."); err != nil {
+			return err
+		}
+	}
 }
 
 // yesNo asks a yes or no question.
