@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
 // Adviser mode's own screens: the adviser's initials, asked once for the
@@ -175,7 +176,7 @@ func (m *members) View() string {
 		b.WriteString(line + "\n")
 	}
 	if hidden := len(m.names) - len(m.shown()); m.c.shareSafe && hidden > 0 {
-		b.WriteString("\n" + st.faint.Render(wrap(fmt.Sprintf("%d other member audits are hidden while screen-share safety is on. ! shows them.", hidden), w, 0)))
+		b.WriteString("\n" + st.faint.Render(wrap(display.Plural(hidden, "other member audit is", "other member audits are")+" hidden while screen-share safety is on. ! shows them.", w, 0)))
 	}
 	return b.String()
 }
