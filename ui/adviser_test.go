@@ -71,6 +71,17 @@ func TestShareSafetyReachesEverySurface(t *testing.T) {
 	if out := screenText(r3); !strings.Contains(out, "case-0141") {
 		t.Errorf("with safety off the member list should show every member:\n%s", out)
 	}
+	// Toggling while a screen is open changes what it shows at once, both
+	// ways: the details screen rebuilds its notes from the audit.
+	r4 := start(t, adviserOptions(&memStore{}), 100, 40)
+	keys(t, r4, "m", "!")
+	if out := screenText(r4); !strings.Contains(out, secretNote) {
+		t.Errorf("turning safety off on the details screen should show the notes:\n%s", out)
+	}
+	keys(t, r4, "!")
+	if out := screenText(r4); strings.Contains(out, secretNote) || strings.Contains(out, sharedHandle) {
+		t.Errorf("turning safety back on should hide the notes at once:\n%s", out)
+	}
 }
 
 // TestAdviserNoteIsSavedButPrivate: a private note typed in adviser mode

@@ -16,13 +16,17 @@ import (
 type details struct {
 	c    *common
 	v    display.Question
+	qi   int
 	vp   viewport.Model
 	keys keyList
 }
 
-func newDetails(c *common, v display.Question) *details {
+// newDetails shows question qi in full. It keeps the index, not just the
+// display model, so that turning screen-share safety on or off rebuilds
+// the notes from the audit.
+func newDetails(c *common, qi int, v display.Question) *details {
 	s := newScrollKeys()
-	return &details{c: c, v: v, vp: newViewport(), keys: keyList{s.Up, backKey()}}
+	return &details{c: c, qi: qi, v: v, vp: newViewport(), keys: keyList{s.Up, backKey()}}
 }
 
 func (d *details) Init() tea.Cmd     { return nil }
@@ -38,6 +42,11 @@ func (d *details) SetSize(width, height int) {
 }
 
 func (d *details) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if _, ok := msg.(shareSafeMsg); ok {
+		d.v = display.QuestionAt(d.c.pack, d.c.audit(), d.c.walk.Eval(), d.qi, d.c.view())
+		d.vp.SetContent(d.body(d.vp.Width()))
+		return d, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
 		return d, pop
 	}

@@ -164,7 +164,8 @@ func (q *question) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return q.moved(w.Skip(q.c.now()))
 	case key.Matches(k, ks.More):
 		if q.v.Total > 0 {
-			return q, push(newDetails(q.c, q.v))
+			qi, _ := q.c.walk.Position()
+			return q, push(newDetails(q.c, qi, q.v))
 		}
 	case key.Matches(k, ks.Overview):
 		return q, push(newOverview(q.c))
