@@ -246,6 +246,10 @@ func (m *Model) footer(w int) []string {
 		return append([]string{""}, lines(m.entry.view(w-2))...)
 	}
 	status := m.answered()
+	if m.best && m.phase != teach.PhaseAsk {
+		// The mark is an interpretation for discussion, not guidance.
+		status += " · the suggested answer is one reading of the guidance, for discussion"
+	}
 	for _, s := range []string{m.problem, m.notice} {
 		if s != "" {
 			status += " · " + s
