@@ -417,3 +417,20 @@ func TestTeachCommands(t *testing.T) {
 		t.Errorf("results for another deck: %s", o.stderr)
 	}
 }
+
+// TestTeachScreensNeedATerminal: the projector and the notes window say
+// what to use instead when they cannot draw, and never hang on a pipe.
+func TestTeachScreensNeedATerminal(t *testing.T) {
+	s := newSandbox(t)
+	code := s.session()
+	o := s.do("", 1, "teach", "present", "--session", code)
+	if !strings.Contains(o.stderr, "needs a terminal") || !strings.Contains(o.stderr, "teach pool") {
+		t.Errorf("present without a terminal: %q", o.stderr)
+	}
+	o = s.do("", 1, "teach", "notes")
+	if !strings.Contains(o.stderr, "teach handout") {
+		t.Errorf("notes without a terminal: %q", o.stderr)
+	}
+	s.do("", 2, "teach", "present")
+	s.do("", 2, "teach", "present", "--session", "ZZZ-ZZZ")
+}

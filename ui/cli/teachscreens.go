@@ -53,6 +53,9 @@ func (a *app) teachScreenCommands() []*cobra.Command {
 
 // needTerminal refuses to draw a full screen into a pipe.
 func (a *app) needTerminal(what, instead string) error {
+	if a.getenv("TERM") == "dumb" {
+		return fmt.Errorf("%s draws a full screen, which TERM=dumb cannot show. %s", what, instead)
+	}
 	if isTerminal(a.stdin) && isTerminal(a.stdout) {
 		return nil
 	}
@@ -76,9 +79,6 @@ func (a *app) runTeachPresent(ctx context.Context, f *screenFlags) error {
 	if f.minCount < 1 {
 		return usagef("--min-count must be 1 or more, not %d", f.minCount)
 	}
-	if err := a.needTerminal("pressend teach present", "To see the class results as text, use `pressend teach pool FOLDER`."); err != nil {
-		return err
-	}
 	d, err := a.teachDeck()
 	if err != nil {
 		return err
@@ -86,6 +86,9 @@ func (a *app) runTeachPresent(ctx context.Context, f *screenFlags) error {
 	session, err := teach.ParseSessionCode(d, f.session)
 	if err != nil {
 		return teachCodeError(fmt.Errorf("--session: %w", err))
+	}
+	if err := a.needTerminal("pressend teach present", "To see the class results as text, use `pressend teach pool FOLDER`."); err != nil {
+		return err
 	}
 	handsDir := "."
 	if f.collect != "" {
