@@ -270,3 +270,18 @@ func TestNotesNameSources(t *testing.T) {
 		}
 	}
 }
+
+// TestTinyWindow: below the smallest size the projector says how big it
+// needs to be, keeps the session code, and never draws past the edge.
+func TestTinyWindow(t *testing.T) {
+	d := deck(t)
+	m := New(Config{Deck: d, Session: session})
+	m.Update(resultsMsg{res: classResults(t, d)})
+	press(m, "space", "space", "b")
+	for _, size := range [][2]int{{1, 1}, {20, 6}, {59, 17}, {80, 10}} {
+		out := strings.Join(strings.Fields(screen(m, size[0], size[1])), " ")
+		if !strings.Contains(out, "ACD-E34") || !strings.Contains(out, "at least 60 by 16") {
+			t.Errorf("%dx%d:\n%s", size[0], size[1], out)
+		}
+	}
+}

@@ -30,7 +30,13 @@ func (m *Model) View() tea.View {
 
 // render is the slide as text, for View and for tests.
 func (m *Model) render() string {
-	w, h := max(m.w, 20), max(m.h, 6)
+	if m.w < minWidth || m.h < minHeight {
+		// Too small for bars that can be read; still show how to join.
+		msg := fmt.Sprintf("Session %s\n\nThe projector view needs a window of at least %d by %d: make it bigger, or zoom out.",
+			teach.FormatSessionCode(m.cfg.Session), minWidth, minHeight)
+		return strings.Join(wrap(msg, max(m.w-1, 10)), "\n")
+	}
+	w, h := m.w, m.h
 	inner := max(w-4, 16)
 	top := []string{m.header(w), titleStyle().Render(ansi.Truncate(m.title(), w-2, "…")), ""}
 	bottom := m.footer(w)
@@ -169,6 +175,14 @@ func (m *Model) resultLines(width, room int) []string {
 	}
 	return chart
 }
+
+// minWidth and minHeight are the smallest window the slide is drawn in:
+// the bars need MinWidth columns and a margin, and four options with two
+// rounds need the rows.
+const (
+	minWidth  = uiteach.MinWidth + 4
+	minHeight = 16
+)
 
 // maxChartWidth keeps each count near its bar on a wide screen.
 const maxChartWidth = 110

@@ -174,3 +174,12 @@ func TestFileShownFromDisk(t *testing.T) {
 		t.Errorf("the file is not shown:\n%s", out)
 	}
 }
+
+// TestTinyWindow: a window too small for a scenario says so.
+func TestTinyWindow(t *testing.T) {
+	f := newFixture(t, nil)
+	f.m.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
+	if out := strings.Join(strings.Fields(f.screen()), " "); !strings.Contains(out, "at least 40 by 10") {
+		t.Errorf("tiny window:\n%s", out)
+	}
+}

@@ -26,7 +26,11 @@ func (m *Model) View() tea.View {
 }
 
 func (m *Model) render() string {
-	w, h := max(m.w, 30), max(m.h, 8)
+	if m.w < 40 || m.h < 10 {
+		// Too small to read a scenario; answers so far are saved.
+		return strings.Join(wrap("This window is too small to show the scenario: make it at least 40 by 10. Your answers so far are saved.", max(m.w-1, 10)), "\n")
+	}
+	w, h := m.w, m.h
 	width := w - 2
 	body, focus := m.body(width)
 	foot := m.footer(w)
