@@ -118,6 +118,9 @@ func (r *results) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return r, push(newOverview(r.c))
 	case key.Matches(k, ks.Back):
 		return r, pop
+	default:
+		// Other keys leave the page where the reader put it.
+		return r, nil
 	}
 	r.follow()
 	return r, nil
