@@ -78,6 +78,7 @@ func Execute(ctx context.Context, env Env) int {
 	}
 	root := a.commands()
 	root.AddCommand(a.manCommand())
+	a.addCompletions(root)
 	root.SetArgs(env.Args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
