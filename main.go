@@ -49,14 +49,12 @@ func versionString(version, commit string, info *debug.BuildInfo) string {
 		return ""
 	}
 	if version != "" {
-		if commit == "" {
+		// goreleaser passes "none" when it found no commit.
+		if !isHash(commit) {
 			commit = setting("vcs.revision")
 		}
-		if len(commit) > 7 {
-			commit = commit[:7]
-		}
-		if commit != "" {
-			return version + " (" + commit + ")"
+		if isHash(commit) {
+			return version + " (" + commit[:7] + ")"
 		}
 		return version
 	}
@@ -68,6 +66,19 @@ func versionString(version, commit string, info *debug.BuildInfo) string {
 
 func main() {
 	os.Exit(run())
+}
+
+// isHash reports whether s looks like a git commit hash.
+func isHash(s string) bool {
+	if len(s) < 7 {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789abcdef", c) {
+			return false
+		}
+	}
+	return true
 }
 
 // buildVersion is versionString for this binary.

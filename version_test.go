@@ -24,6 +24,7 @@ func TestVersionString(t *testing.T) {
 		{"goreleaser", "1.2.3", rev, &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "1.2.3 (28abdfa)"},
 		{"ldflags version, commit from git", "1.2.3", "", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}, Settings: vcs(rev, "false")}, "1.2.3 (28abdfa)"},
 		{"ldflags version only", "1.2.3", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "1.2.3"},
+		{"goreleaser without git", "0.0.0-SNAPSHOT-none", "none", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "0.0.0-SNAPSHOT-none"},
 		{"go install @v1.2.3", "", "", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3", Sum: "h1:abc="}}, "v1.2.3"},
 		{"go build in a clone", "", "", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261201120450-28abdfa8c306+dirty"}, Settings: vcs(rev, "true")}, "v0.0.0-20261201120450-28abdfa8c306+dirty"},
 		{"go build without git", "", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "(devel)"},

@@ -41,7 +41,9 @@ func (a *app) manCommand() *cobra.Command {
 // reproducible builds set it) or else today.
 func (a *app) manDate() time.Time {
 	if s := a.getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		// 0 or less is no date: goreleaser passes that when it found no
+		// commit (a snapshot in a clone without a remote).
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 {
 			return time.Unix(n, 0).UTC()
 		}
 	}

@@ -40,6 +40,17 @@ func TestManHeader(t *testing.T) {
 	}
 }
 
+// Without a usable SOURCE_DATE_EPOCH the page has today's date, never
+// year 1.
+func TestManDateFallback(t *testing.T) {
+	s := newSandbox(t)
+	s.env = append(s.env, "SOURCE_DATE_EPOCH=-62135596800")
+	o := s.must(s.run("", "man"), 0, "man")
+	if strings.Contains(strings.SplitN(o.stdout, "\n", 2)[0], "0001-") {
+		t.Errorf("man page dated year 1: %.80s", o.stdout)
+	}
+}
+
 func TestManFlags(t *testing.T) {
 	text := manText(renderMan(t))
 	// Short and long together, with their value names.
