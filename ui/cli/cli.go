@@ -77,14 +77,17 @@ func Execute(ctx context.Context, env Env) int {
 		a.now = time.Now
 	}
 	root := a.commands()
+	root.AddCommand(a.manCommand())
+	a.addCompletions(root)
 	root.SetArgs(env.Args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	// fang adds styled help, --version, completions and a hidden man page
-	// command. No fang.WithNotifySignal: the TUI handles Ctrl+C itself, and
-	// catching it here would stop Ctrl+C from ending a plain command.
-	err := fang.Execute(ctx, root, fang.WithVersion(env.Version), fang.WithErrorHandler(a.printError))
+	// fang adds styled help, --version and completions. Its man page
+	// command is replaced by ours (man.go). No fang.WithNotifySignal: the
+	// TUI handles Ctrl+C itself, and catching it here would stop Ctrl+C
+	// from ending a plain command.
+	err := fang.Execute(ctx, root, fang.WithVersion(env.Version), fang.WithErrorHandler(a.printError), fang.WithoutManpage())
 	switch {
 	case err == nil:
 		return 0
