@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -34,16 +35,18 @@ func seedAudit(t *testing.T, dir string) {
 	}
 }
 
-// pidOf finds the running binary's process id.
-func pidOf(t *testing.T, bin string) string {
+// pidOf finds the process whose command line starts with prefix: the
+// binary and its arguments, which include the test's own data folder, so
+// tests running side by side never signal each other's process.
+func pidOf(t *testing.T, prefix string) string {
 	t.Helper()
 	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		out, _ := exec.Command("pgrep", "-f", "^"+bin).Output()
+		out, _ := exec.Command("pgrep", "-f", "^"+regexp.QuoteMeta(prefix)).Output()
 		if f := strings.Fields(string(out)); len(f) > 0 {
 			return f[0]
 		}
 	}
-	t.Fatalf("no process for %s", bin)
+	t.Fatalf("no process for %s", prefix)
 	return ""
 }
 
@@ -52,6 +55,7 @@ func pidOf(t *testing.T, bin string) string {
 // give the terminal back.
 func TestE2ESignalsSaveAndRestore(t *testing.T) {
 	bin := needE2E(t)
+	t.Parallel()
 	if _, err := exec.LookPath("pgrep"); err != nil {
 		t.Skip("pgrep is not installed")
 	}
@@ -60,13 +64,14 @@ func TestE2ESignalsSaveAndRestore(t *testing.T) {
 			data := t.TempDir()
 			seedAudit(t, data)
 			tt := newTerm(t)
-			tt.start(fmt.Sprintf("PRESSEND_DATA_DIR=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s", data, t.TempDir(), bin))
+			command := fmt.Sprintf("%s --data-dir %s", bin, data)
+			tt.start(fmt.Sprintf("XDG_CONFIG_HOME=%s TERM=xterm-256color %s", t.TempDir(), command))
 			tt.waitFor("Question 1 of")
 			tt.keys("n")
 			tt.waitFor("Question 2 of")
 			if sig == "ctrl+c" {
 				tt.keys("C-c")
-			} else if out, err := exec.Command("kill", "-"+sig, pidOf(t, bin)).CombinedOutput(); err != nil {
+			} else if out, err := exec.Command("kill", "-"+sig, pidOf(t, command)).CombinedOutput(); err != nil {
 				t.Fatalf("kill: %v %s", err, out)
 			}
 			tt.waitFor("EXIT:0")
@@ -85,6 +90,7 @@ func TestE2ESignalsSaveAndRestore(t *testing.T) {
 // window says so, where the lock is, and saves nothing.
 func TestE2ESecondWindowIsReadOnly(t *testing.T) {
 	bin := needE2E(t)
+	t.Parallel()
 	data, conf := t.TempDir(), t.TempDir()
 	seedAudit(t, data)
 	cmd := fmt.Sprintf("PRESSEND_DATA_DIR=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s", data, conf, bin)

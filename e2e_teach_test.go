@@ -15,6 +15,7 @@ import (
 // shows round 1 only when revealed.
 func TestE2ETeachingSession(t *testing.T) {
 	bin := needE2E(t)
+	t.Parallel()
 	data, class := t.TempDir(), t.TempDir()
 	env := append(os.Environ(), "PRESSEND_DATA_DIR="+data)
 	out, err := exec.Command(bin, "teach", "session").Output()

@@ -172,6 +172,7 @@ func loadSaved(t *testing.T, dir string) *checklist.Audit {
 // stopped, finishes, and comes back to the finished-audit menu.
 func TestE2EAuditQuitResume(t *testing.T) {
 	bin := needE2E(t)
+	t.Parallel()
 	data, conf := t.TempDir(), t.TempDir()
 	env := fmt.Sprintf("env -u NO_COLOR PRESSEND_DATA_DIR=%s XDG_CONFIG_HOME=%s TERM=xterm-256color ", data, conf)
 	tt := newTerm(t)
@@ -236,6 +237,7 @@ func TestE2EAccessiblePipe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test")
 	}
+	t.Parallel()
 	data := t.TempDir()
 	// Doctor, England, X, personal, three no's, then two answers and EOF.
 	cmd := exec.Command(e2eBinary, "--accessible", "--quick")
