@@ -8,31 +8,17 @@ import (
 	"time"
 
 	"github.com/pressend/pressend/checklist"
-	"github.com/pressend/pressend/checklist/store"
 )
 
 // The documents people take away, as the command line writes them: the
 // summary to share, the member's file and the calendar reminder.
-
-func (c *sandbox) load(name string) *checklist.Audit {
-	c.t.Helper()
-	st, err := store.OpenStore(c.data)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	a, err := st.Read(name)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return a
-}
 
 // TestShareSummaryHoldsNoNotes: --share writes counts and bands, never a
 // note, and refuses to be combined with what it must not hold.
 func TestShareSummaryHoldsNoNotes(t *testing.T) {
 	c := newSandbox(t)
 	c.saveAudit("me")
-	a := c.load("me")
+	a := c.read("me")
 	a.SessionNote = "call @dr_jones about the ward group"
 	c.write(a)
 	for _, format := range []string{"text", "markdown", "html", "json"} {
@@ -57,7 +43,7 @@ func TestMemberReport(t *testing.T) {
 		t.Errorf("refusing --member should say why: %q", o.stderr)
 	}
 	c.saveAudit("case-0142")
-	a := c.load("case-0142")
+	a := c.read("case-0142")
 	a.Adviser = &checklist.AdviserInfo{Initials: "JK"}
 	a.AdviserNotes = map[string]string{"": "member seemed anxious"}
 	c.write(a)
@@ -78,7 +64,7 @@ func TestCalendarExport(t *testing.T) {
 	if !strings.Contains(o.stderr, "review") {
 		t.Errorf("no review date should be explained: %q", o.stderr)
 	}
-	a := c.load("me")
+	a := c.read("me")
 	a.NextReview = checklist.DateOf(time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC))
 	c.write(a)
 	for i, want := range []string{"SEQUENCE:0\r\n", "SEQUENCE:1\r\n"} {
@@ -90,7 +76,7 @@ func TestCalendarExport(t *testing.T) {
 			t.Errorf("export %d:\n%s", i+1, data)
 		}
 	}
-	if got := c.load("me").CalendarSequence; got != 2 {
+	if got := c.read("me").CalendarSequence; got != 2 {
 		t.Errorf("calendar sequence saved as %d after two exports, want 2", got)
 	}
 }
