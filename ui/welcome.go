@@ -20,6 +20,19 @@ type welcome struct {
 	c    *common
 	vp   viewport.Model
 	keys keyList
+	// text is body's last result and key what it was built for: the frame
+	// resizes the screen after every message, and the body only changes
+	// with the width, the theme or screen-share safety.
+	text string
+	key  welcomeKey
+}
+
+// welcomeKey is everything body depends on that can change while the
+// welcome is shown.
+type welcomeKey struct {
+	width           int
+	dark, shareSafe bool
+	mode            checklist.Mode
 }
 
 func newWelcome(c *common) *welcome {
@@ -37,7 +50,16 @@ func (w *welcome) View() string      { return scrollView(w.c, w.vp) }
 func (w *welcome) SetSize(width, height int) {
 	w.vp.SetWidth(width)
 	w.vp.SetHeight(max(1, height-1))
-	w.vp.SetContent(w.body(width))
+	w.vp.SetContent(w.cachedBody(width))
+}
+
+// cachedBody is body, built again only when what it depends on changed.
+func (w *welcome) cachedBody(width int) string {
+	k := welcomeKey{width: width, dark: w.c.st.isDark, shareSafe: w.c.shareSafe, mode: w.c.audit().Mode}
+	if w.text == "" || k != w.key {
+		w.text, w.key = w.body(width), k
+	}
+	return w.text
 }
 
 func (w *welcome) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -45,7 +67,7 @@ func (w *welcome) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return w, replace(newProfile(w.c))
 	}
 	if _, ok := msg.(shareSafeMsg); ok {
-		w.vp.SetContent(w.body(w.vp.Width()))
+		w.vp.SetContent(w.cachedBody(w.vp.Width()))
 	}
 	var cmd tea.Cmd
 	w.vp, cmd = w.vp.Update(msg)
@@ -63,7 +85,7 @@ func (w *welcome) body(width int) string {
 	if c.audit().Mode == checklist.Quick {
 		mode = checklist.Quick
 	}
-	lo, hi := display.TypicalMinutes(c.pack, mode)
+	lo, hi := c.typicalMinutes(mode)
 	how := "the full audit"
 	if mode == checklist.Quick {
 		how = "the quick audit (the checks that matter most)"
