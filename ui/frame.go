@@ -56,30 +56,43 @@ func (r *root) statusLines() []string {
 }
 
 // helpView is the top screen's key help, with "? help" and "q quit" kept
-// at the end of the short line however narrow the window is.
+// at the end of the short line however narrow the window is. The frame
+// asks for it two or three times per message (for the body's height and
+// to draw it) and it rarely changes, so the last one is kept with a
+// fingerprint of everything it is drawn from.
 func (r *root) helpView() string {
 	w := r.bodyWidth()
-	r.help.SetWidth(w)
 	top := r.top()
 	km := top.Keys()
-	var h string
+	var always, tail, own []key.Binding
+	var groups [][]key.Binding
 	if r.showHelp {
 		// The keys that work everywhere come first: help drops the columns
 		// that do not fit, from the end.
-		always := []key.Binding{r.keys.Help, r.keys.Quit, r.keys.Interrupt}
+		always = []key.Binding{r.keys.Help, r.keys.Quit, r.keys.Interrupt}
 		if r.c.opts.Adviser || r.c.opts.ShareSafe {
 			always = append(always, r.keys.ShareSafe)
 		}
-		h = r.help.FullHelpView(append([][]key.Binding{always}, km.FullHelp()...))
+		groups = km.FullHelp()
 	} else {
-		tail := []key.Binding{r.keys.Help, r.keys.Quit}
+		tail = []key.Binding{r.keys.Help, r.keys.Quit}
 		if top.Typing() {
 			tail = []key.Binding{r.keys.Interrupt}
 		}
+		own = km.ShortHelp()
+	}
+	fp := helpFingerprint(w, r.showHelp, always, tail, own, groups)
+	if r.helpCache.ok && r.helpCache.key == fp {
+		return r.helpCache.view
+	}
+	var h string
+	r.help.SetWidth(w)
+	if r.showHelp {
+		h = r.help.FullHelpView(append([][]key.Binding{always}, groups...))
+	} else {
 		// Measure untruncated (help cuts a long line with "…" itself, which
 		// would cut "? help" and "q quit" first), dropping the screen's
 		// own keys from the end until the line fits.
-		own := km.ShortHelp()
 		r.help.SetWidth(0)
 		for n := len(own); n >= 0; n-- {
 			h = r.help.ShortHelpView(append(append([]key.Binding{}, own[:n]...), tail...))
@@ -93,7 +106,46 @@ func (r *root) helpView() string {
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w, "…")
 	}
-	return strings.Join(lines, "\n")
+	view := strings.Join(lines, "\n")
+	r.helpCache = helpCache{ok: true, key: fp, view: view}
+	return view
+}
+
+// helpCache is the last key help drawn and the fingerprint it was drawn
+// for. Changing the help styles must clear it.
+type helpCache struct {
+	ok        bool
+	key, view string
+}
+
+// helpFingerprint is everything helpView's result depends on besides the
+// help styles: the width, which view, and each binding's help text and
+// whether it is enabled.
+func helpFingerprint(width int, full bool, always, tail, own []key.Binding, groups [][]key.Binding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %t", width, full)
+	add := func(bs []key.Binding) {
+		b.WriteByte(1)
+		for _, k := range bs {
+			h := k.Help()
+			if k.Enabled() {
+				b.WriteByte('+')
+			} else {
+				b.WriteByte('-')
+			}
+			b.WriteString(h.Key)
+			b.WriteByte(0)
+			b.WriteString(h.Desc)
+			b.WriteByte(0)
+		}
+	}
+	add(always)
+	add(tail)
+	add(own)
+	for _, g := range groups {
+		add(g)
+	}
+	return b.String()
 }
 
 // bodyHeight is what the frame leaves for the screen.
