@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"image/color"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"image/color"
 
 	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 	"github.com/pressend/pressend/content"
 )
 
@@ -79,5 +81,22 @@ func BenchmarkQuestionKey(b *testing.B) {
 		m, _ = m.Update(ks[i%2])
 		_ = m.View()
 		i++
+	}
+}
+
+// TestKnownTypicalMinutes: the welcome screen takes a known range from
+// Options.TypicalMinutes, and works it out when that has none.
+func TestKnownTypicalMinutes(t *testing.T) {
+	o := testOptions(nil, nil)
+	lo, hi := display.TypicalMinutes(o.Pack, checklist.Full)
+	if got := screenText(start(t, o, 100, 40)); !strings.Contains(got, minutesRange(lo, hi)) {
+		t.Fatalf("no %q on the welcome screen:\n%s", minutesRange(lo, hi), got)
+	}
+	calls := 0
+	o.TypicalMinutes = func(m checklist.Mode) (int, int, bool) { calls++; return 97, 99, m == checklist.Full }
+	r := start(t, o, 100, 40)
+	drive(t, r, tea.BackgroundColorMsg{Color: color.White}, tea.WindowSizeMsg{Width: 90, Height: 30})
+	if got := screenText(r); !strings.Contains(got, "97 to 99 minutes") || calls != 1 {
+		t.Fatalf("known range not shown, or asked %d times, not once:\n%s", calls, got)
 	}
 }

@@ -39,7 +39,13 @@ func (c *common) typicalMinutes(mode checklist.Mode) (lo, hi int) {
 	if r, ok := c.typical[mode]; ok {
 		return r[0], r[1]
 	}
-	lo, hi = display.TypicalMinutes(c.pack, mode)
+	known := false
+	if c.opts.TypicalMinutes != nil {
+		lo, hi, known = c.opts.TypicalMinutes(mode)
+	}
+	if !known {
+		lo, hi = display.TypicalMinutes(c.pack, mode)
+	}
 	if c.typical == nil {
 		c.typical = map[checklist.Mode][2]int{}
 	}
