@@ -44,7 +44,9 @@ func firstFrame(b *testing.B, audit func(*checklist.Pack) *checklist.Audit) tea.
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := newRoot(Options{Pack: pack, Audit: audit(pack), Now: nowFn, Store: &memStore{}})
+	// As the audit command does for the embedded pack with no layers.
+	r := newRoot(Options{Pack: pack, Audit: audit(pack), Now: nowFn, Store: &memStore{},
+		TypicalMinutes: content.EmbeddedTypicalMinutes})
 	_ = r.Init()
 	var m tea.Model = r
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})

@@ -25,6 +25,17 @@ type welcome struct {
 	// with the width, the theme or screen-share safety.
 	text string
 	key  welcomeKey
+	// view is View's last result and viewKey what it was drawn for: Bubble
+	// Tea draws after every message, and at start-up most change nothing.
+	view    string
+	viewKey welcomeViewKey
+}
+
+// welcomeViewKey is everything View depends on: the body (its key, since
+// the viewport only ever holds the body), the scroll position and size.
+type welcomeViewKey struct {
+	body                welcomeKey
+	x, y, width, height int
 }
 
 // welcomeKey is everything body depends on that can change while the
@@ -45,7 +56,14 @@ func (w *welcome) Init() tea.Cmd     { return nil }
 func (w *welcome) Keys() help.KeyMap { return w.keys }
 func (w *welcome) Place() string     { return "Welcome" }
 func (w *welcome) Typing() bool      { return false }
-func (w *welcome) View() string      { return scrollView(w.c, w.vp) }
+
+func (w *welcome) View() string {
+	k := welcomeViewKey{body: w.key, x: w.vp.XOffset(), y: w.vp.YOffset(), width: w.vp.Width(), height: w.vp.Height()}
+	if w.view == "" || k != w.viewKey {
+		w.view, w.viewKey = scrollView(w.c, w.vp), k
+	}
+	return w.view
+}
 
 func (w *welcome) SetSize(width, height int) {
 	w.vp.SetWidth(width)
