@@ -15,8 +15,11 @@ type root struct {
 	stack []screen
 	help  help.Model
 	keys  rootKeys
-	// helpCache keeps the last key help drawn (see helpView).
+	// helpCache keeps the last key help drawn (see helpView), ruleText
+	// the last rule (see rule).
 	helpCache helpCache
+	ruleText  string
+	ruleKey   ruleKey
 
 	width, height int
 	showHelp      bool

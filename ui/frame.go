@@ -177,7 +177,20 @@ func (r *root) header() string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-func (r *root) rule() string { return r.c.st.rule.Render(strings.Repeat("─", r.bodyWidth())) }
+// rule is the line under the header and above the help, kept per width
+// and theme: View draws it twice per frame.
+func (r *root) rule() string {
+	k := ruleKey{width: r.bodyWidth(), dark: r.c.st.isDark}
+	if r.ruleText == "" || k != r.ruleKey {
+		r.ruleText, r.ruleKey = r.c.st.rule.Render(strings.Repeat("─", k.width)), k
+	}
+	return r.ruleText
+}
+
+type ruleKey struct {
+	width int
+	dark  bool
+}
 
 // View draws the frame around the top screen. It does no IO and keeps
 // within the window, so an idle screen never needs redrawing.
