@@ -20,6 +20,9 @@ type root struct {
 	helpCache helpCache
 	ruleText  string
 	ruleKey   ruleKey
+	// headerText is the last header drawn (see header).
+	headerText string
+	headerKey  headerKey
 
 	width, height int
 	showHelp      bool

@@ -158,21 +158,40 @@ func (r *root) bodyHeight() int {
 // change the frame (a resize, a banner, the full help).
 func (r *root) layout() { r.top().SetSize(r.bodyWidth(), r.bodyHeight()) }
 
-// header is the one-line title with the current place on the right.
+// header is the one-line title with the current place on the right, kept
+// until what it shows changes: it is drawn on every frame.
 func (r *root) header() string {
 	c := r.c
 	a := c.audit()
-	left := c.st.title.Render("pressend") + c.st.faint.Render(" · "+a.Name)
-	if c.opts.Adviser {
-		left = c.st.title.Render("pressend adviser") + c.st.faint.Render(" · ref "+a.Name)
+	k := headerKey{width: r.bodyWidth(), dark: c.st.isDark, name: a.Name, adviser: c.opts.Adviser,
+		quick: a.Mode == "quick", place: r.top().Place()}
+	if r.headerText == "" || k != r.headerKey {
+		r.headerText, r.headerKey = r.drawHeader(k), k
 	}
-	if a.Mode == "quick" {
+	return r.headerText
+}
+
+// headerKey is everything the header shows.
+type headerKey struct {
+	width         int
+	dark, adviser bool
+	quick         bool
+	name, place   string
+}
+
+func (r *root) drawHeader(k headerKey) string {
+	c := r.c
+	left := c.st.title.Render("pressend") + c.st.faint.Render(" · "+k.name)
+	if k.adviser {
+		left = c.st.title.Render("pressend adviser") + c.st.faint.Render(" · ref "+k.name)
+	}
+	if k.quick {
 		left += c.st.faint.Render(" · quick")
 	}
-	right := c.st.faint.Render(r.top().Place())
-	gap := r.bodyWidth() - lipgloss.Width(left) - lipgloss.Width(right)
+	right := c.st.faint.Render(k.place)
+	gap := k.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return ansi.Truncate(left+" "+right, r.bodyWidth(), "…")
+		return ansi.Truncate(left+" "+right, k.width, "…")
 	}
 	return left + strings.Repeat(" ", gap) + right
 }

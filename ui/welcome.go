@@ -29,6 +29,8 @@ type welcome struct {
 	// Tea draws after every message, and at start-up most change nothing.
 	view    string
 	viewKey welcomeViewKey
+	// sized is what SetSize last gave the viewport.
+	sized sizedAs
 }
 
 // welcomeViewKey is everything View depends on: the body (its key, since
@@ -66,9 +68,25 @@ func (w *welcome) View() string {
 }
 
 func (w *welcome) SetSize(width, height int) {
+	body := w.cachedBody(width)
+	h := max(1, height-1)
+	// The frame sizes the screen after every message. With the same size
+	// and body, setting them again would change nothing (the viewport
+	// keeps its scroll position within the same content), so skip the
+	// splitting and measuring.
+	if w.sized == (sizedAs{width: width, height: h, body: w.key}) {
+		return
+	}
 	w.vp.SetWidth(width)
-	w.vp.SetHeight(max(1, height-1))
-	w.vp.SetContent(w.cachedBody(width))
+	w.vp.SetHeight(h)
+	w.vp.SetContent(body)
+	w.sized = sizedAs{width: width, height: h, body: w.key}
+}
+
+// sizedAs is the size and body the viewport was last given.
+type sizedAs struct {
+	width, height int
+	body          welcomeKey
 }
 
 // cachedBody is body, built again only when what it depends on changed.
@@ -86,6 +104,7 @@ func (w *welcome) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	if _, ok := msg.(shareSafeMsg); ok {
 		w.vp.SetContent(w.cachedBody(w.vp.Width()))
+		w.sized.body = w.key
 	}
 	var cmd tea.Cmd
 	w.vp, cmd = w.vp.Update(msg)
