@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestE2ETeachingSession runs a session as a room would: the facilitator
@@ -58,7 +59,15 @@ func TestE2ETeachingSession(t *testing.T) {
 	}
 	tt.keys("Space")
 	tt.waitFor("Round 1  ")
-	slide, err := os.ReadFile(filepath.Join(data, "teach-slide.json"))
+	// The slide file is written in a command, which may finish just after
+	// the screen shows the round: give it a moment.
+	var slide []byte
+	for end := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		slide, err = os.ReadFile(filepath.Join(data, "teach-slide.json"))
+		if err == nil && strings.Contains(string(slide), `"phase":"round1"`) || time.Now().After(end) {
+			break
+		}
+	}
 	if err != nil || !strings.Contains(string(slide), `"phase":"round1"`) {
 		t.Errorf("the slide file should say round 1 is shown: %v %s", err, slide)
 	}

@@ -31,7 +31,7 @@ func CitationsFor(pack *Pack, cites []Citation, p *Profile) []Cited {
 		return nil
 	}
 	reg := p.RegulatorID(pack)
-	var out []Cited
+	out := make([]Cited, 0, len(cites))
 	for _, c := range cites {
 		s, ok := pack.Source(c.Source)
 		if !ok || s.Status == StatusUnreliable || s.Kind == SourceSteps || !s.For(reg, p.Role, p.Nation) {
@@ -52,16 +52,26 @@ func CitationsFor(pack *Pack, cites []Citation, p *Profile) []Cited {
 }
 
 // mergeCited joins citations of the same source into one. Citations marked
-// uncertain stay apart, so their caveat stays with them.
+// uncertain stay apart, so their caveat stays with them. It merges in
+// place: cs is the caller's own slice, and each citation is written at or
+// before the index it was read from.
 func mergeCited(cs []Cited) []Cited {
-	var out []Cited
-	seen := map[string]int{}
+	if len(cs) == 0 {
+		return nil
+	}
+	out := cs[:0]
+	// seen[i] is the index in out of a mergeable citation of source
+	// ids[i]. An item cites a handful of sources, so slices beat a map.
+	var idBuf [16]string
+	var seenBuf [16]int
+	ids, seen := idBuf[:0], seenBuf[:0]
 	for _, c := range cs {
 		if c.Uncertain {
 			out = append(out, c)
 			continue
 		}
-		if i, ok := seen[c.Source.ID]; ok {
+		if j := slices.Index(ids, c.Source.ID); j >= 0 {
+			i := seen[j]
 			switch {
 			case out[i].Para == "":
 				out[i].Para = c.Para
@@ -70,7 +80,7 @@ func mergeCited(cs []Cited) []Cited {
 			}
 			continue
 		}
-		seen[c.Source.ID] = len(out)
+		ids, seen = append(ids, c.Source.ID), append(seen, len(out))
 		out = append(out, c)
 	}
 	return out

@@ -173,12 +173,12 @@ type Pack struct {
 
 // Source finds a source by id.
 func (p *Pack) Source(id string) (Source, bool) {
-	return findByID(p.Sources, id, func(x Source) string { return x.ID })
+	return findByID(p.Sources, id, func(x *Source) string { return x.ID })
 }
 
 // Platform finds a platform by id.
 func (p *Pack) Platform(id string) (Platform, bool) {
-	return findByID(p.Platforms, id, func(x Platform) string { return x.ID })
+	return findByID(p.Platforms, id, func(x *Platform) string { return x.ID })
 }
 
 // PlatformName gives the display name of a platform, or the id itself.
@@ -191,22 +191,22 @@ func (p *Pack) PlatformName(id string) string {
 
 // Role finds a role by id.
 func (p *Pack) Role(id string) (Role, bool) {
-	return findByID(p.Roles, id, func(x Role) string { return x.ID })
+	return findByID(p.Roles, id, func(x *Role) string { return x.ID })
 }
 
 // Harm finds a harm by id.
 func (p *Pack) Harm(id string) (Harm, bool) {
-	return findByID(p.Harms, id, func(x Harm) string { return x.ID })
+	return findByID(p.Harms, id, func(x *Harm) string { return x.ID })
 }
 
 // Regulator finds a regulator by id.
 func (p *Pack) Regulator(id string) (Regulator, bool) {
-	return findByID(p.Regulators, id, func(x Regulator) string { return x.ID })
+	return findByID(p.Regulators, id, func(x *Regulator) string { return x.ID })
 }
 
 // Nation finds a nation by id.
 func (p *Pack) Nation(id string) (Nation, bool) {
-	return findByID(p.Nations, id, func(x Nation) string { return x.ID })
+	return findByID(p.Nations, id, func(x *Nation) string { return x.ID })
 }
 
 // Item finds an item by id, with the index of its section.
@@ -244,11 +244,13 @@ type Override struct {
 }
 
 // findByID returns the first element whose id matches; packs are small, so
-// a linear scan is simpler than keeping indexes in step with layering.
-func findByID[T any](xs []T, id string, idOf func(T) string) (T, bool) {
-	for _, x := range xs {
-		if idOf(x) == id {
-			return x, true
+// a linear scan is simpler than keeping indexes in step with layering. It
+// looks through pointers so the scan copies no element but the one found:
+// a Source is a dozen strings, and the screens look sources up per line.
+func findByID[T any](xs []T, id string, idOf func(*T) string) (T, bool) {
+	for i := range xs {
+		if idOf(&xs[i]) == id {
+			return xs[i], true
 		}
 	}
 	var zero T

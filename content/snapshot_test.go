@@ -3,6 +3,9 @@ package content
 import (
 	"reflect"
 	"testing"
+
+	"github.com/pressend/pressend/checklist"
+	"github.com/pressend/pressend/checklist/display"
 )
 
 // TestSnapshotMatchesSource keeps the fast start-up snapshot honest: it
@@ -18,6 +21,27 @@ func TestSnapshotMatchesSource(t *testing.T) {
 	}
 	if !reflect.DeepEqual(src, snap) {
 		t.Fatal("content/snapshot.json is out of date: run `go generate ./content`")
+	}
+}
+
+// TestSnapshotTypicalMinutes keeps the generated typical-length range
+// honest: it must be what display.TypicalMinutes works out for the pack
+// today, so a change to the pack or to how estimates count fails here
+// until `go generate ./content` is run.
+func TestSnapshotTypicalMinutes(t *testing.T) {
+	p, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []checklist.Mode{checklist.Full, checklist.Quick} {
+		lo, hi, ok := EmbeddedTypicalMinutes(mode)
+		wantLo, wantHi := display.TypicalMinutes(p, mode)
+		if !ok || lo != wantLo || hi != wantHi {
+			t.Errorf("%s: generated %d to %d (ok %v), worked out %d to %d: run `go generate ./content`", mode, lo, hi, ok, wantLo, wantHi)
+		}
+	}
+	if _, _, ok := EmbeddedTypicalMinutes("other"); ok {
+		t.Error("a range for an unknown mode")
 	}
 }
 

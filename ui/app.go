@@ -15,6 +15,14 @@ type root struct {
 	stack []screen
 	help  help.Model
 	keys  rootKeys
+	// helpCache keeps the last key help drawn (see helpView), ruleText
+	// the last rule (see rule).
+	helpCache helpCache
+	ruleText  string
+	ruleKey   ruleKey
+	// headerText is the last header drawn (see header).
+	headerText string
+	headerKey  headerKey
 
 	width, height int
 	showHelp      bool
@@ -86,6 +94,7 @@ func (r *root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		r.c.st = newStyles(msg.IsDark())
 		r.help.Styles = helpStyles(r.c.st)
+		r.helpCache = helpCache{}
 	case savedMsg:
 		r.saveErr = ""
 		if msg.err != nil {

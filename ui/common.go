@@ -27,6 +27,30 @@ type common struct {
 	stale checklist.Staleness
 	// shareSafe hides notes and paths while the screen may be shared.
 	shareSafe bool
+	// typical memoises typicalMinutes: the pack does not change during a
+	// session, and working the range out builds every question of five
+	// audits, far more than the rest of the first frame.
+	typical map[checklist.Mode][2]int
+}
+
+// typicalMinutes is display.TypicalMinutes for this session's pack,
+// worked out once per mode.
+func (c *common) typicalMinutes(mode checklist.Mode) (lo, hi int) {
+	if r, ok := c.typical[mode]; ok {
+		return r[0], r[1]
+	}
+	known := false
+	if c.opts.TypicalMinutes != nil {
+		lo, hi, known = c.opts.TypicalMinutes(mode)
+	}
+	if !known {
+		lo, hi = display.TypicalMinutes(c.pack, mode)
+	}
+	if c.typical == nil {
+		c.typical = map[checklist.Mode][2]int{}
+	}
+	c.typical[mode] = [2]int{lo, hi}
+	return lo, hi
 }
 
 // audit is the audit being worked on.

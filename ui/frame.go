@@ -60,30 +60,43 @@ func (r *root) statusLines() []string {
 }
 
 // helpView is the top screen's key help, with "? help" and "q quit" kept
-// at the end of the short line however narrow the window is.
+// at the end of the short line however narrow the window is. The frame
+// asks for it two or three times per message (for the body's height and
+// to draw it) and it rarely changes, so the last one is kept with a
+// fingerprint of everything it is drawn from.
 func (r *root) helpView() string {
 	w := r.bodyWidth()
-	r.help.SetWidth(w)
 	top := r.top()
 	km := top.Keys()
-	var h string
+	var always, tail, own []key.Binding
+	var groups [][]key.Binding
 	if r.showHelp {
 		// The keys that work everywhere come first: help drops the columns
 		// that do not fit, from the end.
-		always := []key.Binding{r.keys.Help, r.keys.Quit, r.keys.Interrupt}
+		always = []key.Binding{r.keys.Help, r.keys.Quit, r.keys.Interrupt}
 		if r.c.opts.Adviser || r.c.opts.ShareSafe {
 			always = append(always, r.keys.ShareSafe)
 		}
-		h = r.help.FullHelpView(append([][]key.Binding{always}, km.FullHelp()...))
+		groups = km.FullHelp()
 	} else {
-		tail := []key.Binding{r.keys.Help, r.keys.Quit}
+		tail = []key.Binding{r.keys.Help, r.keys.Quit}
 		if top.Typing() {
 			tail = []key.Binding{r.keys.Interrupt}
 		}
+		own = km.ShortHelp()
+	}
+	fp := helpFingerprint(w, r.showHelp, always, tail, own, groups)
+	if r.helpCache.ok && r.helpCache.key == fp {
+		return r.helpCache.view
+	}
+	var h string
+	r.help.SetWidth(w)
+	if r.showHelp {
+		h = r.help.FullHelpView(append([][]key.Binding{always}, groups...))
+	} else {
 		// Measure untruncated (help cuts a long line with "…" itself, which
 		// would cut "? help" and "q quit" first), dropping the screen's
 		// own keys from the end until the line fits.
-		own := km.ShortHelp()
 		r.help.SetWidth(0)
 		for n := len(own); n >= 0; n-- {
 			h = r.help.ShortHelpView(append(append([]key.Binding{}, own[:n]...), tail...))
@@ -97,7 +110,46 @@ func (r *root) helpView() string {
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w, "…")
 	}
-	return strings.Join(lines, "\n")
+	view := strings.Join(lines, "\n")
+	r.helpCache = helpCache{ok: true, key: fp, view: view}
+	return view
+}
+
+// helpCache is the last key help drawn and the fingerprint it was drawn
+// for. Changing the help styles must clear it.
+type helpCache struct {
+	ok        bool
+	key, view string
+}
+
+// helpFingerprint is everything helpView's result depends on besides the
+// help styles: the width, which view, and each binding's help text and
+// whether it is enabled.
+func helpFingerprint(width int, full bool, always, tail, own []key.Binding, groups [][]key.Binding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %t", width, full)
+	add := func(bs []key.Binding) {
+		b.WriteByte(1)
+		for _, k := range bs {
+			h := k.Help()
+			if k.Enabled() {
+				b.WriteByte('+')
+			} else {
+				b.WriteByte('-')
+			}
+			b.WriteString(h.Key)
+			b.WriteByte(0)
+			b.WriteString(h.Desc)
+			b.WriteByte(0)
+		}
+	}
+	add(always)
+	add(tail)
+	add(own)
+	for _, g := range groups {
+		add(g)
+	}
+	return b.String()
 }
 
 // bodyHeight is what the frame leaves for the screen.
@@ -110,26 +162,58 @@ func (r *root) bodyHeight() int {
 // change the frame (a resize, a banner, the full help).
 func (r *root) layout() { r.top().SetSize(r.bodyWidth(), r.bodyHeight()) }
 
-// header is the one-line title with the current place on the right.
+// header is the one-line title with the current place on the right, kept
+// until what it shows changes: it is drawn on every frame.
 func (r *root) header() string {
 	c := r.c
 	a := c.audit()
-	left := c.st.title.Render("pressend") + c.st.faint.Render(" · "+a.Name)
-	if c.opts.Adviser {
-		left = c.st.title.Render("pressend adviser") + c.st.faint.Render(" · ref "+a.Name)
+	k := headerKey{width: r.bodyWidth(), dark: c.st.isDark, name: a.Name, adviser: c.opts.Adviser,
+		quick: a.Mode == "quick", place: r.top().Place()}
+	if r.headerText == "" || k != r.headerKey {
+		r.headerText, r.headerKey = r.drawHeader(k), k
 	}
-	if a.Mode == "quick" {
+	return r.headerText
+}
+
+// headerKey is everything the header shows.
+type headerKey struct {
+	width         int
+	dark, adviser bool
+	quick         bool
+	name, place   string
+}
+
+func (r *root) drawHeader(k headerKey) string {
+	c := r.c
+	left := c.st.title.Render("pressend") + c.st.faint.Render(" · "+k.name)
+	if k.adviser {
+		left = c.st.title.Render("pressend adviser") + c.st.faint.Render(" · ref "+k.name)
+	}
+	if k.quick {
 		left += c.st.faint.Render(" · quick")
 	}
-	right := c.st.faint.Render(r.top().Place())
-	gap := r.bodyWidth() - lipgloss.Width(left) - lipgloss.Width(right)
+	right := c.st.faint.Render(k.place)
+	gap := k.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return ansi.Truncate(left+" "+right, r.bodyWidth(), "…")
+		return ansi.Truncate(left+" "+right, k.width, "…")
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
 
-func (r *root) rule() string { return r.c.st.rule.Render(strings.Repeat("─", r.bodyWidth())) }
+// rule is the line under the header and above the help, kept per width
+// and theme: View draws it twice per frame.
+func (r *root) rule() string {
+	k := ruleKey{width: r.bodyWidth(), dark: r.c.st.isDark}
+	if r.ruleText == "" || k != r.ruleKey {
+		r.ruleText, r.ruleKey = r.c.st.rule.Render(strings.Repeat("─", k.width)), k
+	}
+	return r.ruleText
+}
+
+type ruleKey struct {
+	width int
+	dark  bool
+}
 
 // View draws the frame around the top screen. It does no IO and keeps
 // within the window, so an idle screen never needs redrawing.

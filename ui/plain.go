@@ -159,7 +159,7 @@ func (p *plain) intro() {
 		p.say("Warning: %s", w)
 	}
 	if !c.audit().Profile.Complete() {
-		lo, hi := display.TypicalMinutes(c.pack, c.audit().Mode)
+		lo, hi := c.typicalMinutes(c.audit().Mode)
 		p.say("For most people this takes about %s. %s", minutesRange(lo, hi), display.ReadingNote())
 	}
 	p.say("")

@@ -34,6 +34,23 @@ type question struct {
 	v     display.Question
 	input textinput.Model
 	mode  inputMode
+	// gen counts the rebuilds of v, for viewKey.
+	gen int
+	// view is View's last result and viewKey what it was drawn from:
+	// Bubble Tea draws after every message, and most (terminal replies,
+	// saves, notices) change nothing on this screen.
+	view    string
+	viewKey questionViewKey
+}
+
+// questionViewKey is everything View reads: the display model (by its
+// generation), the current row, the progress, the size, the theme,
+// safety, and the text prompt as drawn.
+type questionViewKey struct {
+	gen, row, done, total, width, height int
+	dark, shareSafe                      bool
+	mode                                 inputMode
+	input                                string
 }
 
 type questionKeys struct {
@@ -94,6 +111,7 @@ func newQuestion(c *common) *question {
 
 // refresh rebuilds the display model of the current question.
 func (q *question) refresh() {
+	q.gen++
 	qi, _ := q.c.walk.Position()
 	if _, ok := q.c.walk.Question(); ok {
 		q.v = display.QuestionAt(q.c.pack, q.c.audit(), q.c.walk.Eval(), qi, q.c.view())

@@ -27,6 +27,21 @@ type block struct {
 }
 
 func (q *question) View() string {
+	_, row := q.c.walk.Position()
+	done, total := q.progress()
+	k := questionViewKey{gen: q.gen, row: row, done: done, total: total, width: q.size.width, height: q.size.height,
+		dark: q.c.st.isDark, shareSafe: q.c.shareSafe, mode: q.mode}
+	if q.mode != inputNone {
+		k.input = q.input.View()
+	}
+	if q.view == "" || k != q.viewKey {
+		q.view, q.viewKey = q.draw(), k
+	}
+	return q.view
+}
+
+// draw lays the screen out: View keeps its result.
+func (q *question) draw() string {
 	if q.v.Total == 0 {
 		return wrap("No questions apply to this profile. Press o for the overview or r for results.", q.size.width, 0)
 	}
@@ -192,8 +207,19 @@ func (q *question) rowLine(r display.Row, current bool) string {
 // it reads without colour too.
 func (q *question) progressBar() string {
 	st := q.c.st
+	done, total := q.progress()
+	label := fmt.Sprintf(" %d of %d questions answered", done, total)
+	barW := max(10, min(40, q.size.width-ansi.StringWidth(label)))
+	filled := 0
+	if total > 0 {
+		filled = done * barW / total
+	}
+	return st.accent.Render(strings.Repeat("█", filled)) + st.faint.Render(strings.Repeat("░", barW-filled)+label)
+}
+
+// progress counts the questions whose rows are all answered, of all.
+func (q *question) progress() (done, total int) {
 	ev := q.c.walk.Eval()
-	done := 0
 	for _, qq := range ev.Questions {
 		all := true
 		for _, r := range qq.Rows {
@@ -205,13 +231,7 @@ func (q *question) progressBar() string {
 			done++
 		}
 	}
-	label := fmt.Sprintf(" %d of %d questions answered", done, len(ev.Questions))
-	barW := max(10, min(40, q.size.width-ansi.StringWidth(label)))
-	filled := 0
-	if n := len(ev.Questions); n > 0 {
-		filled = done * barW / n
-	}
-	return st.accent.Render(strings.Repeat("█", filled)) + st.faint.Render(strings.Repeat("░", barW-filled)+label)
+	return done, len(ev.Questions)
 }
 
 // severityTag renders a severity with a symbol and a word, never colour

@@ -57,10 +57,15 @@ type Options struct {
 	// PackProblems are problems found in organisations' packs, which were
 	// therefore not applied.
 	PackProblems []string
-	Now          func() time.Time
-	Input        io.Reader
-	Output       io.Writer
-	Context      context.Context
+	// TypicalMinutes, when set, answers display.TypicalMinutes for Pack
+	// from what is already known (content.EmbeddedTypicalMinutes for the
+	// embedded pack with no layers), so the welcome screen need not build
+	// every question of five audits. ok false means work it out.
+	TypicalMinutes func(checklist.Mode) (lo, hi int, ok bool)
+	Now            func() time.Time
+	Input          io.Reader
+	Output         io.Writer
+	Context        context.Context
 }
 
 // Result is what a run leaves behind.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/huh/v2"
@@ -41,7 +42,22 @@ type styles struct {
 	key                      lipgloss.Style
 	rule                     lipgloss.Style
 	link                     lipgloss.Style
-	huh                      *huh.Styles
+	// huh is the profile form's theme, built on first use: only the
+	// profile pages need it, and building it costs more than every other
+	// style here together.
+	huh *lazyHuh
+}
+
+// lazyHuh builds huhStyles once, when a form first asks for it.
+type lazyHuh struct {
+	pal    palette
+	once   sync.Once
+	styles *huh.Styles
+}
+
+func (l *lazyHuh) get() *huh.Styles {
+	l.once.Do(func() { l.styles = huhStyles(l.pal) })
+	return l.styles
 }
 
 // newStyles builds the theme for a dark or light background. Colours come
@@ -73,7 +89,7 @@ func newStyles(isDark bool) styles {
 		rule:      lipgloss.NewStyle().Foreground(p.faint),
 		link:      lipgloss.NewStyle().Underline(true),
 	}
-	s.huh = huhStyles(p)
+	s.huh = &lazyHuh{pal: p}
 	return s
 }
 
@@ -120,5 +136,5 @@ func huhStyles(p palette) *huh.Styles {
 
 // huhTheme hands huh the app's theme, built once per background.
 func huhTheme(s styles) huh.Theme {
-	return huh.ThemeFunc(func(bool) *huh.Styles { return s.huh })
+	return huh.ThemeFunc(func(bool) *huh.Styles { return s.huh.get() })
 }

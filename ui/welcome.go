@@ -20,6 +20,32 @@ type welcome struct {
 	c    *common
 	vp   viewport.Model
 	keys keyList
+	// text is body's last result and key what it was built for: the frame
+	// resizes the screen after every message, and the body only changes
+	// with the width, the theme or screen-share safety.
+	text string
+	key  welcomeKey
+	// view is View's last result and viewKey what it was drawn for: Bubble
+	// Tea draws after every message, and at start-up most change nothing.
+	view    string
+	viewKey welcomeViewKey
+	// sized is what SetSize last gave the viewport.
+	sized sizedAs
+}
+
+// welcomeViewKey is everything View depends on: the body (its key, since
+// the viewport only ever holds the body), the scroll position and size.
+type welcomeViewKey struct {
+	body                welcomeKey
+	x, y, width, height int
+}
+
+// welcomeKey is everything body depends on that can change while the
+// welcome is shown.
+type welcomeKey struct {
+	width           int
+	dark, shareSafe bool
+	mode            checklist.Mode
 }
 
 func newWelcome(c *common) *welcome {
@@ -32,12 +58,44 @@ func (w *welcome) Init() tea.Cmd     { return nil }
 func (w *welcome) Keys() help.KeyMap { return w.keys }
 func (w *welcome) Place() string     { return "Welcome" }
 func (w *welcome) Typing() bool      { return false }
-func (w *welcome) View() string      { return scrollView(w.c, w.vp) }
+
+func (w *welcome) View() string {
+	k := welcomeViewKey{body: w.key, x: w.vp.XOffset(), y: w.vp.YOffset(), width: w.vp.Width(), height: w.vp.Height()}
+	if w.view == "" || k != w.viewKey {
+		w.view, w.viewKey = scrollView(w.c, w.vp), k
+	}
+	return w.view
+}
 
 func (w *welcome) SetSize(width, height int) {
+	body := w.cachedBody(width)
+	h := max(1, height-1)
+	// The frame sizes the screen after every message. With the same size
+	// and body, setting them again would change nothing (the viewport
+	// keeps its scroll position within the same content), so skip the
+	// splitting and measuring.
+	if w.sized == (sizedAs{width: width, height: h, body: w.key}) {
+		return
+	}
 	w.vp.SetWidth(width)
-	w.vp.SetHeight(max(1, height-1))
-	w.vp.SetContent(w.body(width))
+	w.vp.SetHeight(h)
+	w.vp.SetContent(body)
+	w.sized = sizedAs{width: width, height: h, body: w.key}
+}
+
+// sizedAs is the size and body the viewport was last given.
+type sizedAs struct {
+	width, height int
+	body          welcomeKey
+}
+
+// cachedBody is body, built again only when what it depends on changed.
+func (w *welcome) cachedBody(width int) string {
+	k := welcomeKey{width: width, dark: w.c.st.isDark, shareSafe: w.c.shareSafe, mode: w.c.audit().Mode}
+	if w.text == "" || k != w.key {
+		w.text, w.key = w.body(width), k
+	}
+	return w.text
 }
 
 func (w *welcome) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -45,7 +103,8 @@ func (w *welcome) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return w, replace(newProfile(w.c))
 	}
 	if _, ok := msg.(shareSafeMsg); ok {
-		w.vp.SetContent(w.body(w.vp.Width()))
+		w.vp.SetContent(w.cachedBody(w.vp.Width()))
+		w.sized.body = w.key
 	}
 	var cmd tea.Cmd
 	w.vp, cmd = w.vp.Update(msg)
@@ -63,7 +122,7 @@ func (w *welcome) body(width int) string {
 	if c.audit().Mode == checklist.Quick {
 		mode = checklist.Quick
 	}
-	lo, hi := display.TypicalMinutes(c.pack, mode)
+	lo, hi := c.typicalMinutes(mode)
 	how := "the full audit"
 	if mode == checklist.Quick {
 		how = "the quick audit (the checks that matter most)"

@@ -58,8 +58,9 @@ func EstimateFor(pack *checklist.Pack, p *checklist.Profile, mode checklist.Mode
 func EstimateAudit(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation) Estimate {
 	var e Estimate
 	section := ""
+	spans := checklist.Spans(ev.Questions)
 	for i := range ev.Questions {
-		q := QuestionAt(pack, a, ev, i, Options{})
+		q := questionAt(pack, a, ev, i, Options{}, spans, true)
 		e.Questions++
 		e.Rows += len(q.Rows)
 		e.Words += ScreenWords(q)

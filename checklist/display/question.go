@@ -79,23 +79,44 @@ func (r Row) Path() string { return strings.Join(r.Steps, " → ") }
 
 // QuestionAt builds question qi of an evaluation.
 func QuestionAt(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation, qi int, o Options) Question {
+	return questionAt(pack, a, ev, qi, o, checklist.Spans(ev.Questions), false)
+}
+
+// questionAt builds question qi, given the evaluation's section spans.
+// With forWords set it fills in only what ScreenWords reads (the texts,
+// the primary citation, the section and the rows' labels and steps), for
+// estimates that build every question of several audits; tests check that
+// ScreenWords gives the same count either way.
+func questionAt(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluation, qi int, o Options, spans []checklist.SectionSpan, forWords bool) Question {
 	q := &ev.Questions[qi]
+	cited := checklist.CitationsFor(pack, q.Item.Cite, a.Profile)
+	if forWords {
+		cited = primaryOnly(cited)
+	}
 	v := Question{
 		Index: qi, Total: len(ev.Questions), Item: Line(q.Item.ID),
-		Text: Line(q.Text.Question), Why: Line(q.Text.Why), More: Text(q.Text.More),
-		Check: Text(q.Text.Check), Record: Line(q.Item.Record), CheckShort: firstSentence(Line(q.Text.Check)),
-		Cites: cites(pack, checklist.CitationsFor(pack, q.Item.Cite, a.Profile)),
+		Text: Line(q.Text.Question), Why: Line(q.Text.Why),
+		CheckShort: firstSentence(Line(q.Text.Check)),
+		Cites:      cites(pack, cited),
 	}
-	if h, ok := pack.Harm(q.Item.Harm); ok {
-		v.Harm = Line(h.Title)
+	if !forWords {
+		v.More, v.Check, v.Record = Text(q.Text.More), Text(q.Text.Check), Line(q.Item.Record)
+		if h, ok := pack.Harm(q.Item.Harm); ok {
+			v.Harm = Line(h.Title)
+		}
 	}
-	spans := checklist.Spans(ev.Questions)
 	for i, sp := range spans {
 		if qi >= sp.Start && qi < sp.Start+sp.Count {
 			v.SectionNumber, v.SectionCount = i+1, len(spans)
 			v.SectionTitle = Line(pack.Sections[sp.Section].Title)
 			v.InSection, v.SectionSize = qi-sp.Start+1, sp.Count
 		}
+	}
+	if forWords {
+		for _, r := range q.Rows {
+			v.Rows = append(v.Rows, rowForWords(pack, q, r))
+		}
+		return v
 	}
 	if q.Item.Uncertain != "" {
 		v.Uncertain = append(v.Uncertain, Line(q.Item.Uncertain))
@@ -108,6 +129,35 @@ func QuestionAt(pack *checklist.Pack, a *checklist.Audit, ev checklist.Evaluatio
 		v.Rows = append(v.Rows, row)
 	}
 	return v
+}
+
+// primaryOnly keeps the one citation Primary would pick from the views of
+// cs, so only that one is formatted.
+func primaryOnly(cs []checklist.Cited) []checklist.Cited {
+	for i := range cs {
+		if cs[i].Tier == checklist.TierRegulator {
+			return cs[i : i+1]
+		}
+	}
+	if len(cs) > 0 && cs[0].Tier <= checklist.TierLaw {
+		return cs[:1]
+	}
+	return nil
+}
+
+// rowForWords is the part of buildRow that ScreenWords reads.
+func rowForWords(pack *checklist.Pack, q *checklist.Question, r checklist.Row) Row {
+	row := Row{Label: rowName(pack, r)}
+	if w := AccountWord(r.Account); w != "" && r.Platform != "" {
+		row.Label += " (" + w + ")"
+	}
+	if h, ok := q.Item.HowTo[r.Platform]; ok && r.Platform != "" {
+		for _, s := range h.Steps {
+			row.Steps = append(row.Steps, Line(s))
+		}
+		row.ResearchedShort = BasisShort(h)
+	}
+	return row
 }
 
 // rowName is a row's platform name, or "All accounts".

@@ -52,6 +52,9 @@ func Line(s string) string { return checklist.SanitizeLine(s) }
 // Text is Line for notes and reasons: it keeps the user's line breaks but
 // drops blank lines, so no surface has to cope with empty paragraphs.
 func Text(s string) string {
+	if cleanText(s) {
+		return s
+	}
 	var lines []string
 	for _, l := range strings.Split(checklist.Sanitize(s), "\n") {
 		if l = checklist.SanitizeLine(l); l != "" {
@@ -59,6 +62,19 @@ func Text(s string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cleanText reports whether Text would return s as it is: no blank line,
+// and every line already what SanitizeLine makes of it.
+func cleanText(s string) bool {
+	for rest, more := s, s != ""; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		if line == "" || checklist.SanitizeLine(line) != line {
+			return false
+		}
+	}
+	return true
 }
 
 // LongDate is "2 January 2006"; ShortDate is "2 Jan 2006".

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -36,11 +37,13 @@ func mdLines(s, indent string) string {
 
 // entityRE matches what CommonMark reads as an entity or a numeric
 // character reference; any other "&" is shown as it is.
-var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+var entityRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+})
 
 // orderedRE matches the start of an ordered list item: up to nine digits,
 // then "." or ")", then a space or the end.
-var orderedRE = regexp.MustCompile(`^[0-9]{1,9}[.)](?: |$)`)
+var orderedRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{1,9}[.)](?: |$)`) })
 
 func mdEscapeText(s string, blockStart, pipes bool) string {
 	rs := []rune(s)
@@ -84,7 +87,7 @@ func mdEscapeText(s string, blockStart, pipes bool) string {
 			// An entity, not a backslash, so raw HTML cannot form even in
 			// renderers that ignore backslashes before '<'.
 			b.WriteString("&lt;")
-		case r == '&' && entityRE.MatchString(string(rs[i:min(len(rs), i+40)])):
+		case r == '&' && entityRE().MatchString(string(rs[i:min(len(rs), i+40)])):
 			b.WriteString(`\&`)
 		default:
 			b.WriteRune(r)
@@ -123,7 +126,7 @@ func blockMarker(s string, rs []rune) int {
 			return 0
 		}
 	}
-	if m := orderedRE.FindStringIndex(s); m != nil {
+	if m := orderedRE().FindStringIndex(s); m != nil {
 		// The "." or ")" is the last byte before the space; digits are
 		// one byte each, so its rune index is its byte index.
 		if s[m[1]-1] == ' ' {

@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // An answer code carries one student's choices so far, for sessions where
@@ -45,7 +46,9 @@ const (
 
 // codePattern finds answer codes in pasted text, in either case. Word
 // boundaries keep "tips-ACDE" and the like from being taken for a code.
-var codePattern = regexp.MustCompile(`(?i)\bPS(?:-[` + Alphabet + `]{1,4})+\b`)
+var codePattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bPS(?:-[` + Alphabet + `]{1,4})+\b`)
+})
 
 type slot struct {
 	q     Question
@@ -183,7 +186,7 @@ type Found struct {
 func FindAnswerCodes(text string) []Found {
 	var out []Found
 	for i, line := range strings.Split(text, "\n") {
-		for _, m := range codePattern.FindAllString(line, -1) {
+		for _, m := range codePattern().FindAllString(line, -1) {
 			out = append(out, Found{Line: i + 1, Code: m})
 		}
 	}

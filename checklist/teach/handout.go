@@ -86,7 +86,7 @@ func WriteHandout(format string, d *Deck, res *Results) ([]byte, error) {
 	case FormatMarkdown:
 		writeHandoutMarkdown(&b, h)
 	case FormatHTML:
-		if err := handoutPage.Execute(&b, h); err != nil {
+		if err := handoutPage().Execute(&b, h); err != nil {
 			return nil, err
 		}
 	default:

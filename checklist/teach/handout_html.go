@@ -3,6 +3,7 @@ package teach
 import (
 	"bytes"
 	"html/template"
+	"sync"
 )
 
 // pageHead opens a self-contained page, like checklist/report_html.go's:
@@ -107,7 +108,11 @@ const handoutBody = `{{define "title"}}` + handoutTitle + `: {{.PackTitle}}{{end
 {{define "link"}}{{if .URL}}<a href="{{.URL}}"><bdi>{{.Text}}</bdi></a>{{else}}<bdi>{{.Text}}</bdi>{{end}}{{end}}
 `
 
-var handoutPage = template.Must(template.New("handout").Parse(handoutBody))
+// handoutPage and resultsPage are parsed on first use, not at start-up:
+// most runs of pressend write neither.
+var handoutPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("handout").Parse(handoutBody))
+})
 
 // resultsBody lays out pooled results for the facilitator: counts and
 // percentages per round, suppressed cells in words, never colour alone.
@@ -140,25 +145,31 @@ type numbered struct {
 	Q QuestionResult
 }
 
-var resultsPage = template.Must(template.New("results").Funcs(template.FuncMap{
-	"session": FormatSessionCode,
-	"pair":    func(i int, q QuestionResult) numbered { return numbered{i + 1, q} },
-	"roundName": func(q QuestionResult, r int) string {
-		if q.Type == "check" {
-			return "Answers"
-		}
-		if r == 2 {
-			return "Round 2, after discussion"
-		}
-		return "Round 1, alone"
-	},
-	"cell": CountText,
-}).Parse(resultsBody))
+var resultsPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("results").Funcs(resultsFuncs()).Parse(resultsBody))
+})
+
+func resultsFuncs() template.FuncMap {
+	return template.FuncMap{
+		"session": FormatSessionCode,
+		"pair":    func(i int, q QuestionResult) numbered { return numbered{i + 1, q} },
+		"roundName": func(q QuestionResult, r int) string {
+			if q.Type == "check" {
+				return "Answers"
+			}
+			if r == 2 {
+				return "Round 2, after discussion"
+			}
+			return "Round 1, alone"
+		},
+		"cell": CountText,
+	}
+}
 
 // WriteResultsHTML writes pooled results as one self-contained page.
 func WriteResultsHTML(r *Results) ([]byte, error) {
 	var b bytes.Buffer
-	if err := resultsPage.Execute(&b, r); err != nil {
+	if err := resultsPage().Execute(&b, r); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -14,6 +14,7 @@ import (
 	"github.com/pressend/pressend/checklist"
 	"github.com/pressend/pressend/checklist/report"
 	"github.com/pressend/pressend/checklist/store"
+	"github.com/pressend/pressend/content"
 	"github.com/pressend/pressend/ui"
 )
 
@@ -38,6 +39,7 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 	}
 	opts := ui.Options{Pack: pack, PackProblems: problems, Now: a.now, Input: a.stdin, Output: a.stdout,
 		Adviser: a.adviserMode(), ShareSafe: a.shareSafe || a.adviserMode()}
+	opts.TypicalMinutes = knownTypical(pack)
 	if a.noSave {
 		opts.Unsaved = "--no-save was given, so this session writes nothing to disk"
 		opts.Audit = a.newAudit(pack)
@@ -84,6 +86,17 @@ func (a *app) runAudit(cmd *cobra.Command, _ []string) error {
 		o.Audit.Mode = checklist.Quick
 	}
 	return a.finish(cmd, accessible, opts, o)
+}
+
+// knownTypical is content.EmbeddedTypicalMinutes when pack is the embedded
+// pack with no organisation's pack layered on (each layer adds to Layers):
+// its typical length was worked out when it was generated. Otherwise nil,
+// and the UI works the range out.
+func knownTypical(pack *checklist.Pack) func(checklist.Mode) (int, int, bool) {
+	if len(pack.Layers) != 1 {
+		return nil
+	}
+	return content.EmbeddedTypicalMinutes
 }
 
 // newAudit starts an audit that is not opened from the store.

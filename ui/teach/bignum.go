@@ -8,24 +8,41 @@ import (
 // BigRows is the height of the big-numeral font.
 const BigRows = 5
 
-// font is a 5-row block font for digits and the per cent sign, drawn with
+// glyph is a 5-row block font for digits and the per cent sign, drawn with
 // full blocks. It is built in because the terminals' own ways of making
 // text big do not travel: double-height lines break under tmux and the
-// kitty big-text sequence works only in kitty.
-var font = map[rune][BigRows]string{
-	'0': {"███", "█ █", "█ █", "█ █", "███"},
-	'1': {"██ ", " █ ", " █ ", " █ ", "███"},
-	'2': {"███", "  █", "███", "█  ", "███"},
-	'3': {"███", "  █", "███", "  █", "███"},
-	'4': {"█ █", "█ █", "███", "  █", "  █"},
-	'5': {"███", "█  ", "███", "  █", "███"},
-	'6': {"███", "█  ", "███", "█ █", "███"},
-	'7': {"███", "  █", "  █", "  █", "  █"},
-	'8': {"███", "█ █", "███", "█ █", "███"},
-	'9': {"███", "█ █", "███", "  █", "███"},
-	'%': {"█   █", "   █ ", "  █  ", " █   ", "█   █"},
-	'→': {"  █  ", "   █ ", "█████", "   █ ", "  █  "},
-	' ': {"  ", "  ", "  ", "  ", "  "},
+// kitty big-text sequence works only in kitty. A switch rather than a map
+// literal, so package init builds nothing.
+func glyph(r rune) ([BigRows]string, bool) {
+	switch r {
+	case '0':
+		return [BigRows]string{"███", "█ █", "█ █", "█ █", "███"}, true
+	case '1':
+		return [BigRows]string{"██ ", " █ ", " █ ", " █ ", "███"}, true
+	case '2':
+		return [BigRows]string{"███", "  █", "███", "█  ", "███"}, true
+	case '3':
+		return [BigRows]string{"███", "  █", "███", "  █", "███"}, true
+	case '4':
+		return [BigRows]string{"█ █", "█ █", "███", "  █", "  █"}, true
+	case '5':
+		return [BigRows]string{"███", "█  ", "███", "  █", "███"}, true
+	case '6':
+		return [BigRows]string{"███", "█  ", "███", "█ █", "███"}, true
+	case '7':
+		return [BigRows]string{"███", "  █", "  █", "  █", "  █"}, true
+	case '8':
+		return [BigRows]string{"███", "█ █", "███", "█ █", "███"}, true
+	case '9':
+		return [BigRows]string{"███", "█ █", "███", "  █", "███"}, true
+	case '%':
+		return [BigRows]string{"█   █", "   █ ", "  █  ", " █   ", "█   █"}, true
+	case '→':
+		return [BigRows]string{"  █  ", "   █ ", "█████", "   █ ", "  █  "}, true
+	case ' ':
+		return [BigRows]string{"  ", "  ", "  ", "  ", "  "}, true
+	}
+	return [BigRows]string{}, false
 }
 
 // Big draws s in the block font: BigRows lines of equal width, glyphs one
@@ -35,7 +52,7 @@ func Big(s string) string {
 	var rows [BigRows]strings.Builder
 	first := true
 	for _, r := range s {
-		g, ok := font[r]
+		g, ok := glyph(r)
 		if !ok {
 			continue
 		}

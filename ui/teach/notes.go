@@ -78,7 +78,7 @@ func list(b *strings.Builder, heading string, items []string) {
 // resolveRefs names the sources notes refer to by id, "(EXPRESSSTAR-2026)"
 // becoming "(Express & Star, 2026)", so the facilitator can find them.
 func resolveRefs(pack *checklist.Pack, s string) string {
-	return sourceRef.ReplaceAllStringFunc(s, func(m string) string {
+	return sourceRef().ReplaceAllStringFunc(s, func(m string) string {
 		src, ok := pack.Source(m[1 : len(m)-1])
 		if !ok {
 			return m

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -91,7 +92,9 @@ func (r *run) say(format string, a ...any) {
 
 // hanging matches the start of a line whose continuation lines should
 // line up after it: indentation, then an option number, letter or dash.
-var hanging = regexp.MustCompile(`^ *(?:\d+ \([A-Z0-9]\)\. |[A-Z0-9]\. |- )?`)
+var hanging = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^ *(?:\d+ \([A-Z0-9]\)\. |[A-Z0-9]\. |- )?`)
+})
 
 // wrap breaks each line of s at width, indenting continuation lines to
 // match the line's own indentation and list marker.
@@ -105,7 +108,7 @@ func wrap(s string, width int) string {
 		if ansi.StringWidth(l) <= width || strings.HasPrefix(strings.TrimSpace(l), teach.CodePrefix+"-") {
 			continue
 		}
-		n := len(hanging.FindString(l))
+		n := len(hanging().FindString(l))
 		first, rest, _ := strings.Cut(ansi.Wordwrap(l, width, ""), "\n")
 		rest = ansi.Wordwrap(strings.ReplaceAll(rest, "\n", " "), width-n, "")
 		pad := strings.Repeat(" ", n)
