@@ -122,6 +122,9 @@ func TestAuditsJSON(t *testing.T) {
 			t.Errorf("audits json lacks %q", k)
 		}
 	}
+	if u, _ := doc.Audits[0]["updated"].(string); u != "2026-11-23T10:00:00Z" {
+		t.Errorf("updated = %q, want the RFC 3339 time the audit was saved", u)
+	}
 	c.want(c.run("", "audits", "--format", "xml"), 2)
 }
 

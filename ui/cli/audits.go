@@ -81,7 +81,7 @@ func (a *app) runAudits(_ *cobra.Command, _ []string) error {
 			del += " (due)"
 			due++
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d of %d\t%s\t%s\t%s\n", r.Name, r.Updated, r.Answered, r.Total, done, review, del)
+		fmt.Fprintf(tw, "%s\t%s\t%d of %d\t%s\t%s\t%s\n", r.Name, localTime(r.Updated), r.Answered, r.Total, done, review, del)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -107,7 +107,7 @@ func (a *app) row(st *store.Store, pack *checklist.Pack, in store.AuditInfo, now
 	}
 	ev := checklist.Evaluate(pack, au)
 	today := checklist.DateOf(now)
-	r.Updated = au.Updated.Local().Format("2006-01-02 15:04")
+	r.Updated = au.Updated.Format(time.RFC3339)
 	r.Answered, r.Total, r.Completed = ev.Answered, ev.Rows, au.Completed != nil
 	r.NextReview, r.DeleteAfter = string(au.NextReview), string(au.DeleteAfter)
 	r.ReviewDue = au.NextReview != "" && au.NextReview <= today
@@ -120,4 +120,14 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// localTime shows an RFC 3339 time from the JSON row as local time for
+// people; anything else is shown as it is.
+func localTime(stamp string) string {
+	t, err := time.Parse(time.RFC3339, stamp)
+	if err != nil {
+		return stamp
+	}
+	return t.Local().Format("2006-01-02 15:04")
 }
