@@ -132,9 +132,9 @@ func (a *app) runStudentScreen(ctx context.Context, d *teach.Deck, session strin
 	m := student.New(student.Config{Deck: d, Walk: teach.NewWalk(d, sub, nil), Session: session, Save: saver.Save, Path: saver.Path()})
 	final, err := a.runScreen(ctx, m)
 	if sm, ok := final.(*student.Model); ok {
-		return sm.Result(), err
+		m = sm
 	}
-	return m.Result(), err
+	return m.Flush(), err
 }
 
 // runScreen runs a teaching screen until it quits. Ctrl+C and a closed

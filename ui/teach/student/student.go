@@ -78,6 +78,23 @@ func New(cfg Config) *Model {
 // Result says whether the answers reached the disk.
 func (m *Model) Result() Result { return m.res }
 
+// Flush writes the latest answers if a save command had not finished when
+// the program ended (a q pressed straight after an answer quits before the
+// command runs). The caller runs it after the program, so nothing given is
+// lost; an answer already on disk is not written again.
+func (m *Model) Flush() Result {
+	if m.cfg.Save == nil || m.seq == 0 {
+		return m.res
+	}
+	if msg, ok := m.saver.run(m.seq, m.cfg.Walk.Submission()).(savedMsg); ok && !msg.stale {
+		m.res.SaveErr = msg.err
+		if msg.err == nil {
+			m.res.Saved = true
+		}
+	}
+	return m.res
+}
+
 // Init does nothing until the student answers.
 func (m *Model) Init() tea.Cmd { return nil }
 

@@ -183,3 +183,22 @@ func TestTinyWindow(t *testing.T) {
 		t.Errorf("tiny window:\n%s", out)
 	}
 }
+
+// TestFlushSavesWhatQuitOvertook: an answer whose save command never ran
+// (the student quit at once) is written by Flush; one already written is
+// not written twice.
+func TestFlushSavesWhatQuitOvertook(t *testing.T) {
+	f := newFixture(t, nil)
+	f.press("enter")
+	f.m.Update(tea.KeyPressMsg{Code: 'b', Text: "b"}) // the save command is dropped
+	if len(f.saved) != 0 {
+		t.Fatalf("%d saves before Flush", len(f.saved))
+	}
+	if res := f.m.Flush(); !res.Saved || len(f.saved) != 1 {
+		t.Fatalf("Flush: %+v, %d saves", res, len(f.saved))
+	}
+	f.m.Flush()
+	if len(f.saved) != 1 {
+		t.Errorf("Flush wrote an answer already on disk again: %d saves", len(f.saved))
+	}
+}
