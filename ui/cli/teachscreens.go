@@ -107,7 +107,13 @@ func (a *app) runTeachPresent(ctx context.Context, f *screenFlags) error {
 	}
 	abs, _ := filepath.Abs(handsDir)
 	m := projector.New(projector.Config{Deck: d, Session: session, Collect: f.collect, HandsDir: abs, Hands: hands, SlidePath: slide, MinCount: f.minCount})
-	_, err = a.runScreen(ctx, m)
+	final, err := a.runScreen(ctx, m)
+	if pm, ok := final.(*projector.Model); ok {
+		m = pm
+	}
+	if ferr := m.Flush(); ferr != nil {
+		return errors.Join(err, fmt.Errorf("the show of hands could not be saved: %w", ferr))
+	}
 	return err
 }
 

@@ -120,3 +120,16 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// Flush writes the show-of-hands file once more after the program ends,
+// in case quitting overtook the save command of the last count typed. It
+// writes nothing when no hands were counted.
+func (m *Model) Flush() error {
+	if len(m.hands.Counts) == 0 {
+		return nil
+	}
+	if msg, ok := m.saveHands()().(handsSavedMsg); ok {
+		return msg.err
+	}
+	return nil
+}
