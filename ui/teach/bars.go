@@ -43,7 +43,15 @@ type ChartOptions struct {
 }
 
 // eighths are the partial blocks, one to seven eighths of a cell.
-var eighths = []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
+const eighths = " ▏▎▍▌▋▊▉"
+
+// eighth is the partial block for n eighths of a cell, 0 to 7.
+func eighth(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return string([]rune(eighths)[n])
+}
 
 // Chart draws one question's results: per option a heading such as
 // "C: 35% → 71%", then a bar per round with "7 of 20" beside it. Counts
@@ -99,7 +107,7 @@ func Bar(count, total, width int) string {
 	}
 	n := (count*width*8*2 + total) / (total * 2) // rounded eighths
 	n = min(n, width*8)
-	return strings.Repeat("█", n/8) + eighths[n%8]
+	return strings.Repeat("█", n/8) + eighth(n%8)
 }
 
 func heading(q teach.QuestionResult, rounds []teach.Round, i int, showBest bool) string {
